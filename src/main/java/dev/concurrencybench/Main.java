@@ -1,0 +1,44 @@
+package dev.concurrencybench;
+
+import dev.concurrencybench.bench.Params;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The jar's command line on Java 21+. The first argument may name one of our subcommands; every
+ * other command line is JMH's own and goes to {@link org.openjdk.jmh.Main} unchanged, after our
+ * {@code -p} values have been checked so that a typo fails at once with one line.
+ */
+public final class Main {
+
+    /** Exit status for bad input, shared by every subcommand. */
+    public static final int BAD_INPUT = 2;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length > 0 ? args[0] : "";
+        String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
+        switch (command) {
+            // Subcommands go here, one case each: "worker", "compare", "report".
+            default -> runJmh(args);
+        }
+    }
+
+    static void runJmh(String[] args) throws Exception {
+        try {
+            Params.check(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("concurrency-bench: " + e.getMessage());
+            System.exit(BAD_INPUT);
+        }
+        List<String> jmhArgs = new ArrayList<>(List.of(args));
+        // A benchmark that throws should fail the run (and CI), not just print a stack trace.
+        if (!jmhArgs.contains("-foe")) {
+            jmhArgs.addAll(0, List.of("-foe", "true"));
+        }
+        org.openjdk.jmh.Main.main(jmhArgs.toArray(String[]::new));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.concurrencybench.model;
+
+import java.util.Arrays;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every way this suite can run a batch of tasks. Benchmarks take it as {@code @Param model}; tests
+ * iterate it with {@code @EnumSource}. A new model is one constant here plus, if needed, one
+ * runner class.
+ */
+public enum ExecutionModel {
+    /** The baseline: one task after another on the caller's thread. */
+    SEQUENTIAL(o -> new SequentialRunner()),
+    /** A new platform thread per task, started and joined (Python's threading.Thread). */
+    PLATFORM_THREADS(o -> new ExecutorRunner(Executors.newThreadPerTaskExecutor(Threads.platform("platform")))),
+    /** A fixed pool of {@code parallelism} threads. */
+    FIXED_POOL(o -> new ExecutorRunner(Executors.newFixedThreadPool(o.parallelism(), Threads.platform("fixed")))),
+    /** A cached pool: reuses idle threads, otherwise starts a new one, without bound. */
+    CACHED_POOL(o -> new ExecutorRunner(Executors.newCachedThreadPool(Threads.platform("cached")))),
+    /** An explicit ForkJoinPool of {@code parallelism}; a blocking task blocks a worker. */
+    FORK_JOIN(o -> new ForkJoinRunner(o.parallelism(), false)),
+    /** The same pool, but blocking tasks go through ForkJoinPool.managedBlock, so it adds threads. */
+    FORK_JOIN_MANAGED(o -> new ForkJoinRunner(o.parallelism(), true)),
+    /** A virtual thread per task, on the JDK's default virtual-thread scheduler. */
+    VIRTUAL_THREADS(o -> new ExecutorRunner(Executors.newThreadPerTaskExecutor(Threads.virtual("virtual")))),
+    /** supplyAsync per task plus allOf, on an explicit fixed pool of {@code parallelism}. */
+    COMPLETABLE_FUTURE(o -> new CompletableFutureRunner(o.parallelism())),
+    /**
+     * Like {@code await asyncio.sleep}: a sleep is a timer that completes a future, so no thread
+     * waits; compute tasks run on a fixed pool of {@code parallelism}.
+     */
+    NON_BLOCKING_ASYNC(o -> new NonBlockingAsyncRunner(o.parallelism()));
+
+    private final Function<RunnerOptions, TaskRunner> factory;
+
+    ExecutionModel(Function<RunnerOptions, TaskRunner> factory) {
+        this.factory = factory;
+    }
+
+    public TaskRunner create() {
+        return create(RunnerOptions.defaults());
+    }
+
+    public TaskRunner create(RunnerOptions options) {
+        return factory.apply(options);
+    }
+
+    /** Lookup by exact name (as JMH's {@code -p model=} needs) with an error that lists the valid names. */
+    public static ExecutionModel parse(String name) {
+        try {
+            return valueOf(name.strip());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("unknown model '" + name + "'; valid models: " + names());
+        }
+    }
+
+    public static String names() {
+        return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+}
