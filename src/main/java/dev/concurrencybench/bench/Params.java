@@ -16,17 +16,17 @@ import java.util.stream.Collectors;
  */
 public final class Params {
 
-    private static final Map<String, Consumer<String>> CHECKS = Map.of(
-            "model", ExecutionModel::parse,
-            "lock", v -> parseEnum(LockKind.class, "lock", v),
-            "fibs", Tasks::fibs,
-            "tasks", v -> Tasks.requirePositive("tasks", parseInt("tasks", v)),
-            "sleepMs", v -> Sleep.ofMillis(parseLong("sleepMs", v)),
-            "threshold", v -> {
+    private static final Map<String, Consumer<String>> CHECKS = Map.ofEntries(
+            Map.entry("model", ExecutionModel::parse),
+            Map.entry("lock", v -> parseEnum(LockKind.class, "lock", v)),
+            Map.entry("fibs", Tasks::fibs),
+            Map.entry("tasks", v -> Tasks.requirePositive("tasks", parseInt("tasks", v))),
+            Map.entry("sleepMs", v -> Sleep.ofMillis(parseLong("sleepMs", v))),
+            Map.entry("threshold", v -> {
                 if (parseInt("threshold", v) < 2) {
                     throw new IllegalArgumentException("threshold must be >= 2, got " + v);
                 }
-            });
+            }));
 
     private Params() {
     }
