@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
@@ -13,6 +14,7 @@ public final class Leaks {
 
     /** How long a condition may take to become true before the test fails. */
     public static final Duration BOUND = Duration.ofSeconds(30);
+    private static final Duration POLL = Duration.ofMillis(5);
 
     private Leaks() {
     }
@@ -49,8 +51,7 @@ public final class Leaks {
             if (System.nanoTime() > deadline) {
                 fail("timed out after " + BOUND.toSeconds() + " s waiting for " + what + ": " + detail.get());
             }
-            Thread.onSpinWait();
-            Thread.yield();
+            LockSupport.parkNanos(POLL.toNanos());
         }
     }
 }
