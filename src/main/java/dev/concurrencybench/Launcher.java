@@ -65,19 +65,21 @@ public final class Launcher {
         return code;
     }
 
-    /** The newest JDK 21+ found, preferring JAVA_HOME when it qualifies. */
     static Optional<Jdk> findJdk() {
-        String javaHome = System.getenv("JAVA_HOME");
+        String home = System.getProperty("user.home", "");
+        return findJdk(System.getenv("JAVA_HOME"), List.of(Paths.get("/usr/lib/jvm"), Paths.get("/usr/java"),
+                Paths.get("/opt/java"), Paths.get("/opt"), Paths.get("/Library/Java/JavaVirtualMachines"),
+                Paths.get(home, ".sdkman", "candidates", "java"), Paths.get(home, ".jdks")));
+    }
+
+    /** The newest JDK 21+ under {@code roots}, preferring {@code javaHome} when it qualifies. */
+    static Optional<Jdk> findJdk(String javaHome, List<Path> roots) {
         if (javaHome != null && !javaHome.isBlank()) {
             Optional<Jdk> fromEnv = probe(Paths.get(javaHome));
             if (fromEnv.isPresent()) {
                 return fromEnv;
             }
         }
-        String home = System.getProperty("user.home", "");
-        List<Path> roots = List.of(Paths.get("/usr/lib/jvm"), Paths.get("/usr/java"), Paths.get("/opt/java"),
-                Paths.get("/opt"), Paths.get("/Library/Java/JavaVirtualMachines"),
-                Paths.get(home, ".sdkman", "candidates", "java"), Paths.get(home, ".jdks"));
         return roots.stream()
                 .flatMap(Launcher::children)
                 .flatMap(p -> Stream.of(p, p.resolve("Contents").resolve("Home")))

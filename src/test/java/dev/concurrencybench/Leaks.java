@@ -32,9 +32,16 @@ public final class Leaks {
 
     private static List<Thread> newThreads(Set<Thread> before) {
         return liveThreads().stream().filter(t -> !before.contains(t) && t.isAlive())
-                .filter(t -> !t.getName().startsWith("surefire") && !t.getName().equals("process reaper")
-                        && !t.getName().startsWith("ForkJoinPool.commonPool") && !t.getName().startsWith("InnocuousThread"))
+                .filter(t -> !isJvmShared(t))
                 .toList();
+    }
+
+    /** Threads the JVM keeps for everyone (virtual-thread carriers, the process reaper, surefire's). */
+    private static boolean isJvmShared(Thread t) {
+        String name = t.getName();
+        return t.getClass().getName().equals("jdk.internal.misc.CarrierThread")
+                || name.startsWith("VirtualThread-") || name.startsWith("surefire") || name.equals("process reaper")
+                || name.startsWith("ForkJoinPool.commonPool") || name.startsWith("InnocuousThread");
     }
 
     /** Fails unless this JVM has no child processes within the bound. */
