@@ -102,8 +102,19 @@ final class FileCounter implements Counter {
         }
     }
 
+    /** Zero-padded digits and a newline, always WIDTH bytes (a long has at most 19 digits). */
     private static byte[] encode(long value) {
-        return String.format("%0" + (WIDTH - 1) + "d\n", value).getBytes(StandardCharsets.US_ASCII);
+        if (value < 0) {
+            throw new IllegalArgumentException("a count is never negative: " + value);
+        }
+        byte[] bytes = new byte[WIDTH];
+        bytes[WIDTH - 1] = '\n';
+        long rest = value;
+        for (int i = WIDTH - 2; i >= 0; i--) {
+            bytes[i] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        return bytes;
     }
 
     @Override
