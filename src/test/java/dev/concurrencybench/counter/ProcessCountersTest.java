@@ -29,11 +29,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ProcessCountersTest {
 
     /**
-     * Runs per exact variant across processes. Fewer than across threads (20) because each run is
-     * slower (sockets, file locks) and the 8 JVMs already share 2 cores; 3 runs of 8 × 1000 are
-     * 24,000 contended increments per variant.
+     * Runs per exact variant across processes. Fewer than across threads (100) because each run is
+     * slower (sockets, file locks, 8 JVMs sharing 2 cores); 5 runs of 8 × 1000 are 40,000
+     * contended increments per variant, a few seconds each.
      */
-    static final int REPEATS = 3;
+    static final int REPEATS = 5;
 
     private Set<Thread> threadsBefore;
     private List<Path> dirsBefore;

@@ -3,17 +3,26 @@ package dev.concurrencybench.counter;
 import static dev.concurrencybench.counter.CounterTesting.INCREMENTS;
 import static dev.concurrencybench.counter.CounterTesting.WORKERS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concurrencybench.Leaks;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,11 +32,11 @@ class ThreadCountersTest {
 
     /**
      * Runs per exact variant. A lost update needs two threads inside one read-modify-write at once;
-     * with 8 threads on 2 cores, 8000 contended increments a run and 20 runs (160,000 increments,
-     * including the slow file variants) make that show up if the variant allowed it, in a few
-     * seconds of test time.
+     * with 8 threads on 2 cores, 8000 contended increments a run and 100 runs (800,000 increments)
+     * make that show up if the variant allowed it, in about five seconds for the slowest variant
+     * (FILE_LOCKED) on two busy cores.
      */
-    static final int REPEATS = 20;
+    static final int REPEATS = 100;
 
     private Set<Thread> threadsBefore;
     private List<Path> dirsBefore;
@@ -107,6 +116,26 @@ class ThreadCountersTest {
             assertEquals(WORKERS * 100, o.finalCount());
         }
         assertEquals(1, mostInside.get());
+    }
+
+    /**
+     * Why FILE_LOCKED also takes an in-JVM lock: a FileLock belongs to the whole JVM, so a second
+     * thread's lock() on the same file does not wait for the first, it throws.
+     */
+    @Test
+    void fileLockAloneDoesNotExcludeThreadsOfOneJvm() throws Exception {
+        Path dir = TempDirs.create();
+        try (FileChannel ch = FileChannel.open(dir.resolve("f"), StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE); FileLock held = ch.lock()) {
+            assertTrue(held.isValid());
+            FutureTask<FileLock> other = new FutureTask<>(ch::lock);
+            Thread t = Thread.ofPlatform().start(other);
+            t.join();
+            ExecutionException e = assertThrows(ExecutionException.class, other::get);
+            assertInstanceOf(OverlappingFileLockException.class, e.getCause());
+        } finally {
+            TempDirs.delete(dir);
+        }
     }
 
     /** Free-running, a lossy count is whatever the scheduler allows; all that must hold is 1 <= count <= N. */
