@@ -13,6 +13,9 @@ import java.util.List;
  * {@code workers} worker JVMs ({@link CounterWorkerMain}) started once by {@link #open} attach to
  * it for each run. So a run measures the increments, not JVM start-up.
  *
+ * <p>No worker outlives its parent: each reads its commands from the parent's pipe and exits when
+ * that pipe ends, including when the parent dies.
+ *
  * <p>Tests drive single workers through {@link #start}, {@link #awaitGap}, {@link #resume},
  * {@link #kill} and {@link #awaitDone} to force interleavings and crashes without sleeping.
  */

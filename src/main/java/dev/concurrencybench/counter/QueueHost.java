@@ -115,6 +115,11 @@ final class QueueHost extends QueueCounter {
             if (held != null) {
                 putBack(held);
             }
+            // Workers connect once per run: forget finished connections so a long benchmark does not pile them up.
+            synchronized (this) {
+                connections.remove(c);
+                handlers.remove(Thread.currentThread());
+            }
         }
     }
 
