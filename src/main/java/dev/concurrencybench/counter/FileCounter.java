@@ -68,8 +68,13 @@ final class FileCounter implements Counter {
             return readModifyWrite(gap);
         }
         jvmLock.lock();
-        try (FileLock ignored = channel.lock()) {
-            return readModifyWrite(gap);
+        try {
+            FileLock osLock = channel.lock();
+            try {
+                return readModifyWrite(gap);
+            } finally {
+                osLock.release();
+            }
         } finally {
             jvmLock.unlock();
         }
