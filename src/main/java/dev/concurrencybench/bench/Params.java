@@ -1,5 +1,7 @@
 package dev.concurrencybench.bench;
 
+import dev.concurrencybench.counter.CounterMode;
+import dev.concurrencybench.counter.CounterVariant;
 import dev.concurrencybench.model.ExecutionModel;
 import dev.concurrencybench.model.LockKind;
 import dev.concurrencybench.task.Sleep;
@@ -22,6 +24,10 @@ public final class Params {
             Map.entry("fibs", Tasks::fibs),
             Map.entry("tasks", v -> Tasks.requirePositive("tasks", parseInt("tasks", v))),
             Map.entry("sleepMs", v -> Sleep.ofMillis(parseLong("sleepMs", v))),
+            Map.entry("variant", CounterVariant::parse),
+            Map.entry("mode", v -> parseEnum(CounterMode.class, "mode", v)),
+            Map.entry("workers", v -> Tasks.requirePositive("workers", parseInt("workers", v))),
+            Map.entry("increments", v -> Tasks.requirePositive("increments", parseInt("increments", v))),
             Map.entry("threshold", v -> {
                 if (parseInt("threshold", v) < 2) {
                     throw new IllegalArgumentException("threshold must be >= 2, got " + v);
