@@ -38,7 +38,9 @@ class BenchmarkSmokeTest {
                 .verbosity(VerboseMode.SILENT)
                 .param("fibs", "15/10")
                 .param("tasks", "3")
-                .param("sleepMs", "1");
+                .param("sleepMs", "1")
+                .param("workers", "2")
+                .param("increments", "10");
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concurrencybench.Leaks;
 import java.util.Collection;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -34,19 +33,7 @@ class CounterBenchmarkTest {
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT)
                 .build();
-        // JMH's /tmp/jmh.lock keeps two measuring runs from disturbing each other; this one measures
-        // nothing, so it must not fail because another JMH run (another build) holds the lock.
-        String ignoreLock = System.setProperty("jmh.ignoreLock", "true");
-        Collection<RunResult> results;
-        try {
-            results = new Runner(opts).run();
-        } finally {
-            if (ignoreLock == null) {
-                System.clearProperty("jmh.ignoreLock");
-            } else {
-                System.setProperty("jmh.ignoreLock", ignoreLock);
-            }
-        }
+        Collection<RunResult> results = new Runner(opts).run();
         assertEquals(4, results.size());
         for (RunResult r : results) {
             String variant = r.getParams().getParam("variant");
