@@ -114,7 +114,7 @@ public final class Sidecar {
     private static String run(Path dir, String... command) {
         Process p = null;
         try {
-            p = new ProcessBuilder(command).directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            p = new ProcessBuilder(command).directory(dir.toAbsolutePath().toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             // Output is small; reading it all before waiting cannot deadlock on a full pipe.
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {

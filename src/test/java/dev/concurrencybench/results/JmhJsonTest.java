@@ -29,7 +29,7 @@ class JmhJsonTest {
 
     @Test
     void readsRealSingleShotRunWithForksAndParams() {
-        List<BenchmarkResult> rows = JmhJson.read(resource("aa-base-cpu.json"));
+        List<BenchmarkResult> rows = JmhJson.read(resource("cpu-busy-1.json"));
         assertEquals(3, rows.size());
         BenchmarkResult first = rows.get(0);
         assertEquals("dev.concurrencybench.bench.CpuBoundBenchmark.fibList", first.benchmark());
