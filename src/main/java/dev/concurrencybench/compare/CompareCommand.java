@@ -61,7 +61,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261127", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--bootstrap", defaultValue = "2000", paramLabel = "N",
+    @Option(names = "--bootstrap", defaultValue = "1000", paramLabel = "N",
             description = "Bootstrap replicates per row (default: ${DEFAULT-VALUE}).")
     int replicates;
 
