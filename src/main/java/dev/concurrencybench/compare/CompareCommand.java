@@ -100,10 +100,13 @@ public final class CompareCommand implements Callable<Integer> {
         return code;
     }
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec == null ? new PrintWriter(System.out, true) : spec.commandLine().getOut();
-        PrintWriter err = spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         if (!positional.isEmpty() && (!base.isEmpty() || !next.isEmpty())) {
             throw new IllegalArgumentException("give BASE NEW or --base/--new, not both");
         }
@@ -136,9 +139,6 @@ public final class CompareCommand implements Callable<Integer> {
         out.flush();
         return c.hasRegression() ? REGRESSION : OK;
     }
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     private static Format parseFormat(String s) {
         try {
