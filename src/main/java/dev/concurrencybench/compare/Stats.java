@@ -132,6 +132,63 @@ public final class Stats {
     }
 
     /**
+     * The same type-7 quantile without sorting: a selection in linear time, which matters when a
+     * compare of 1000 rows takes two quantiles of 1000 replicates per row. Reorders {@code data}.
+     */
+    public static double quantileUnsorted(double[] data, double q) {
+        int n = data.length;
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double pos = q * (n - 1);
+        int k = (int) Math.floor(pos);
+        double atK = select(data, k);
+        if (k + 1 >= n || pos == k) {
+            return atK;
+        }
+        // After selecting k, everything right of it is >= data[k]: the next order statistic is their minimum.
+        double next = data[k + 1];
+        for (int i = k + 2; i < n; i++) {
+            next = Math.min(next, data[i]);
+        }
+        return atK + (pos - k) * (next - atK);
+    }
+
+    /** Puts the k-th smallest value at index k (Hoare's quickselect, middle pivot) and returns it. */
+    private static double select(double[] a, int k) {
+        int left = 0;
+        int right = a.length - 1;
+        while (left < right) {
+            double pivot = a[(left + right) >>> 1];
+            int i = left;
+            int j = right;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                right = j;
+            } else if (k >= i) {
+                left = i;
+            } else {
+                break;
+            }
+        }
+        return a[k];
+    }
+
+    /**
      * Holm–Bonferroni adjusted p-values, in the input's order: the i-th smallest p is multiplied by
      * (m - i), made monotone, capped at 1. NaN entries (rows not tested) are left NaN and do not
      * count towards m.

@@ -143,6 +143,22 @@ class ComparerTest {
     }
 
     @Test
+    void selectionQuantileEqualsTheSortedOne() {
+        Random r = new Random(11);
+        for (int n : new int[] {1, 2, 3, 10, 999, 1000}) {
+            double[] data = new double[n];
+            for (int i = 0; i < n; i++) {
+                data[i] = r.nextInt(5) == 0 ? 1.0 : r.nextGaussian(); // ties included
+            }
+            double[] sorted = data.clone();
+            java.util.Arrays.sort(sorted);
+            for (double q : new double[] {0, 0.025, 0.5, 0.975, 1}) {
+                assertEquals(Stats.quantile(sorted, q), Stats.quantileUnsorted(data.clone(), q), 0.0, "n=" + n + " q=" + q);
+            }
+        }
+    }
+
+    @Test
     void secondaryMetricsAreComparedAndMarkedButDoNotGate() {
         Random r = new Random(7);
         BenchmarkResult base = withSecondary(row(BenchMode.THROUGHPUT, Map.of(), 100, r, 4), "gc.alloc.rate.norm", "B/op", 100, r);
