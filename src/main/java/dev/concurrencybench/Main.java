@@ -1,6 +1,13 @@
 package dev.concurrencybench;
 
 import dev.concurrencybench.bench.Params;
+import dev.concurrencybench.compare.CompareCommand;
+import dev.concurrencybench.counter.CounterWorkerMain;
+import dev.concurrencybench.results.JmhRun;
+import dev.concurrencybench.results.Sidecar;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,24 +29,31 @@ public final class Main {
         String command = args.length > 0 ? args[0] : "";
         String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
         switch (command) {
-            // Subcommands go here, one case each: "worker", "compare", "report".
-            case "counter-worker" -> dev.concurrencybench.counter.CounterWorkerMain.main(rest);
+            case "compare" -> System.exit(CompareCommand.run(rest));
+            case "counter-worker" -> CounterWorkerMain.main(rest);
             default -> runJmh(args);
         }
     }
 
+    /** JMH's own command line, plus {@code --profile}, a results file in results/ and its sidecar. */
     static void runJmh(String[] args) throws Exception {
+        JmhRun run = null;
         try {
             Params.check(args);
-        } catch (IllegalArgumentException e) {
+            run = JmhRun.prepare(List.of(args), Path.of(""), Instant.now());
+            run.createResultsDir();
+        } catch (IllegalArgumentException | IOException e) {
             System.err.println("concurrency-bench: " + e.getMessage());
             System.exit(BAD_INPUT);
         }
-        List<String> jmhArgs = new ArrayList<>(List.of(args));
+        List<String> jmhArgs = new ArrayList<>(run.jmhArgs());
         // A benchmark that throws should fail the run (and CI), not just print a stack trace.
         if (!jmhArgs.contains("-foe")) {
             jmhArgs.addAll(0, List.of("-foe", "true"));
         }
         org.openjdk.jmh.Main.main(jmhArgs.toArray(String[]::new));
+        if (run.writeSidecar()) {
+            System.out.println("Environment recorded in " + Sidecar.pathFor(run.results()));
+        }
     }
 }
