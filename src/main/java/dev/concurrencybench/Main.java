@@ -23,6 +23,7 @@ public final class Main {
         String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
         switch (command) {
             // Subcommands go here, one case each: "worker", "compare", "report".
+            case "worker" -> dev.concurrencybench.process.WorkerMain.main(rest);
             default -> runJmh(args);
         }
     }
