@@ -2,6 +2,7 @@ package dev.concurrencybench.bench;
 
 import dev.concurrencybench.model.ExecutionModel;
 import dev.concurrencybench.model.LockKind;
+import dev.concurrencybench.process.JvmFlags;
 import dev.concurrencybench.task.Sleep;
 import dev.concurrencybench.task.Tasks;
 import java.util.Arrays;
@@ -22,6 +23,8 @@ public final class Params {
             Map.entry("fibs", Tasks::fibs),
             Map.entry("tasks", v -> Tasks.requirePositive("tasks", parseInt("tasks", v))),
             Map.entry("sleepMs", v -> Sleep.ofMillis(parseLong("sleepMs", v))),
+            Map.entry("jvmFlags", v -> parseEnum(JvmFlags.class, "jvmFlags", v)),
+            Map.entry("timeoutSeconds", v -> Tasks.requirePositive("timeoutSeconds", parseInt("timeoutSeconds", v))),
             Map.entry("threshold", v -> {
                 if (parseInt("threshold", v) < 2) {
                     throw new IllegalArgumentException("threshold must be >= 2, got " + v);
