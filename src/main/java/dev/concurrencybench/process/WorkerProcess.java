@@ -199,7 +199,7 @@ final class WorkerProcess {
         kill();
         String detail;
         if (timeout) {
-            detail = "no answer from worker " + pid() + " within " + spec.taskTimeout() + "; the worker was killed";
+            detail = "no answer from worker " + pid() + " within " + spec.taskTimeout().toMillis() + " ms; the worker was killed";
         } else if (closed) {
             detail = "worker " + pid() + " was closed while the task ran";
         } else if (e instanceof Protocol.ProtocolException) {
