@@ -159,6 +159,11 @@ final class WorkerProcess {
     /** After {@link #endInput}: waits for the worker to exit on its own, then makes sure it has. */
     void finish() {
         try {
+            stdout.close(); // anything more it writes fails at once instead of filling a pipe
+        } catch (IOException e) {
+            // nothing to release
+        }
+        try {
             if (!process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
                 kill();
             }

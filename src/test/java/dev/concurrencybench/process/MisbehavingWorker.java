@@ -13,12 +13,14 @@ import java.nio.charset.StandardCharsets;
  * <li>{@code crash}: says hello, reads one request, writes to stderr and halts with status 3;
  * <li>{@code garbage}: says hello, then answers every request with a malformed line;
  * <li>{@code bad-version}: says hello with protocol version 99;
- * <li>{@code chatty}: writes 1 MiB to stderr before each proper answer (a pipe holds 64 KiB).
+ * <li>{@code chatty}: writes 1 MiB to stderr before each proper answer (a pipe holds 64 KiB);
+ * <li>{@code throws}: answers every request with a well-formed {@code err} reply, as when a task throws.
  * </ul>
  */
 public final class MisbehavingWorker {
 
     static final String CRASH_MESSAGE = "simulated crash: the worker is going down";
+    static final String THROWN = "java.lang.IllegalStateException: simulated task failure";
 
     private MisbehavingWorker() {
     }
@@ -38,6 +40,7 @@ public final class MisbehavingWorker {
                     Runtime.getRuntime().halt(3);
                 }
                 case "garbage" -> System.out.println("ok banana");
+                case "throws" -> System.out.println("err " + request.split(" ")[1] + " " + THROWN);
                 case "chatty" -> {
                     String noise = "x".repeat(1023);
                     for (int i = 0; i < 1024; i++) {

@@ -177,6 +177,18 @@ class ProcessModelsTest {
     }
 
     @Test
+    void aTaskThatThrowsInAWorkerFailsButKeepsTheWorker() {
+        try (WorkerPool pool = new WorkerPool(misbehaving("throws", Duration.ofMinutes(5)), 1)) {
+            List<Long> before = pool.pids();
+            for (int i = 0; i < 2; i++) {
+                TaskFailedException e = assertThrows(TaskFailedException.class, () -> pool.runAll(List.of(FIB)));
+                assertTrue(e.getMessage().contains("'fib 10'") && e.getMessage().contains(MisbehavingWorker.THROWN), e.getMessage());
+            }
+            assertEquals(before, pool.pids(), "a worker whose task threw was replaced");
+        }
+    }
+
+    @Test
     void aWrongProtocolVersionIsAnErrorNamingTheTask() {
         try (TaskRunner runner = new ProcessPerTaskRunner(misbehaving("bad-version", Duration.ofMinutes(5)))) {
             TaskFailedException e = assertThrows(TaskFailedException.class, () -> runner.runAll(List.of(FIB)));
