@@ -7,16 +7,13 @@ import dev.concurrencybench.task.TaskResult;
 import dev.concurrencybench.task.WireTask;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -33,27 +30,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class WorkerPool implements TaskRunner {
 
-    private final WorkerSpec spec;
     private final int size;
-    private final ScheduledThreadPoolExecutor watchdog = Workers.watchdog();
+    private final LiveWorkers workers;
     private final BlockingQueue<WorkerProcess> idle;
-    private final Set<WorkerProcess> live = ConcurrentHashMap.newKeySet();
     private final ExecutorService feeders;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private volatile boolean closed;
 
     public WorkerPool(WorkerSpec spec, int size) {
         if (size <= 0) {
             throw new IllegalArgumentException("workers must be > 0, got " + size);
         }
-        this.spec = spec;
+        this.workers = new LiveWorkers(spec);
         this.size = size;
         this.idle = new ArrayBlockingQueue<>(size);
         this.feeders = Executors.newFixedThreadPool(size, Thread.ofPlatform().name("pool-feeder-", 0).daemon(true).factory());
         try {
             List<WorkerProcess> started = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
-                started.add(startWorker());
+                started.add(workers.start(null));
             }
             for (WorkerProcess w : started) {
                 w.awaitHello();
@@ -76,7 +70,7 @@ public final class WorkerPool implements TaskRunner {
 
     /** The PIDs of the workers alive now. */
     public List<Long> pids() {
-        return live.stream().map(WorkerProcess::pid).sorted().toList();
+        return workers.pids();
     }
 
     @Override
@@ -131,7 +125,7 @@ public final class WorkerPool implements TaskRunner {
     private WorkerProcess takeIdle(Task task) {
         try {
             while (true) {
-                if (closed) {
+                if (workers.closed()) {
                     throw new TaskFailedException(task, "the worker pool is closed", null);
                 }
                 WorkerProcess w = idle.poll(100, TimeUnit.MILLISECONDS); // wakes to notice close()
@@ -147,40 +141,22 @@ public final class WorkerPool implements TaskRunner {
 
     /** Returns a worker to the idle queue, or replaces it with a fresh one when it failed. */
     private void giveBack(WorkerProcess w) {
-        if (w.usable() && !closed) {
+        if (w.usable() && !workers.closed()) {
             idle.add(w);
             return;
         }
-        w.kill();
-        live.remove(w);
-        if (!closed) {
-            try {
-                idle.add(startWorker());
-            } catch (IllegalStateException e) {
-                // cannot start a replacement (closing, or java vanished): the pool runs one short
-            }
+        workers.release(w);
+        try {
+            idle.add(workers.start(null));
+        } catch (IllegalStateException e) {
+            // closed, or java cannot start any more: the pool runs one short
         }
-    }
-
-    private WorkerProcess startWorker() {
-        WorkerProcess w = WorkerProcess.start(spec, watchdog);
-        live.add(w);
-        if (closed) {
-            w.kill();
-            live.remove(w);
-            throw new IllegalStateException("the worker pool is closed");
-        }
-        return w;
     }
 
     /** Kills every worker forcibly (tasks in flight fail), then stops the feeder threads and the watchdog. */
     @Override
     public void close() {
-        closed = true;
-        for (WorkerProcess w : live) {
-            w.kill();
-        }
-        live.clear();
+        workers.close();
         idle.clear();
         feeders.shutdownNow();
         try {
@@ -190,6 +166,5 @@ public final class WorkerPool implements TaskRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        watchdog.shutdownNow();
     }
 }
