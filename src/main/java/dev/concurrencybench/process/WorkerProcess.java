@@ -28,6 +28,8 @@ final class WorkerProcess {
 
     /** How long to wait for a worker to exit, or for its stderr to end, once it should. */
     private static final Duration GRACE = Duration.ofSeconds(10);
+    /** The least time a pool worker gets to start and say hello. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final WorkerSpec spec;
     private final Process process;
@@ -126,9 +128,13 @@ final class WorkerProcess {
         return await(task);
     }
 
-    /** Waits, bounded by the spec's timeout, for the hello of a worker that has no task yet. */
+    /**
+     * Waits for the hello of a worker that has no task yet, for the spec's timeout but at least
+     * {@link #START_TIMEOUT}: a short task timeout must not fail a JVM start on a busy machine.
+     */
     void awaitHello() {
-        ScheduledFuture<?> helloDeadline = watchdog.schedule(this::timeOut, spec.taskTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        long bound = Math.max(spec.taskTimeout().toNanos(), START_TIMEOUT.toNanos());
+        ScheduledFuture<?> helloDeadline = watchdog.schedule(this::timeOut, bound, TimeUnit.NANOSECONDS);
         try {
             checkHello(readLine());
         } catch (IOException | Protocol.ProtocolException e) {
