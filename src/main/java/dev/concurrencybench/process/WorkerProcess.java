@@ -183,7 +183,10 @@ final class WorkerProcess {
     /** Kills the worker forcibly (SIGKILL) and waits, bounded, until it is gone. Any thread. */
     void kill() {
         killed = true;
-        process.destroyForcibly();
+        // Through the handle: Process.destroyForcibly() also closes our ends of the pipes, which
+        // could drop the last of stderr before the drain thread has read it. The pipes end on
+        // their own once the process is gone.
+        process.toHandle().destroyForcibly();
         try {
             process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
