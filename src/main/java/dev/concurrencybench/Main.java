@@ -3,6 +3,7 @@ package dev.concurrencybench;
 import dev.concurrencybench.bench.Params;
 import dev.concurrencybench.compare.CompareCommand;
 import dev.concurrencybench.counter.CounterWorkerMain;
+import dev.concurrencybench.process.WorkerMain;
 import dev.concurrencybench.results.JmhRun;
 import dev.concurrencybench.results.Sidecar;
 import java.io.IOException;
@@ -31,6 +32,7 @@ public final class Main {
         switch (command) {
             case "compare" -> System.exit(CompareCommand.run(rest));
             case "counter-worker" -> CounterWorkerMain.main(rest);
+            case "worker" -> WorkerMain.main(rest);
             default -> runJmh(args);
         }
     }

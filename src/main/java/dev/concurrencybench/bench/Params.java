@@ -4,6 +4,7 @@ import dev.concurrencybench.counter.CounterMode;
 import dev.concurrencybench.counter.CounterVariant;
 import dev.concurrencybench.model.ExecutionModel;
 import dev.concurrencybench.model.LockKind;
+import dev.concurrencybench.process.JvmFlags;
 import dev.concurrencybench.task.Sleep;
 import dev.concurrencybench.task.Tasks;
 import java.util.Arrays;
@@ -28,6 +29,8 @@ public final class Params {
             Map.entry("mode", v -> parseEnum(CounterMode.class, "mode", v)),
             Map.entry("workers", v -> Tasks.requirePositive("workers", parseInt("workers", v))),
             Map.entry("increments", v -> Tasks.requirePositive("increments", parseInt("increments", v))),
+            Map.entry("jvmFlags", v -> parseEnum(JvmFlags.class, "jvmFlags", v)),
+            Map.entry("timeoutSeconds", v -> Tasks.requirePositive("timeoutSeconds", parseInt("timeoutSeconds", v))),
             Map.entry("threshold", v -> {
                 if (parseInt("threshold", v) < 2) {
                     throw new IllegalArgumentException("threshold must be >= 2, got " + v);

@@ -1,5 +1,8 @@
 package dev.concurrencybench.model;
 
+import dev.concurrencybench.process.ProcessPerTaskRunner;
+import dev.concurrencybench.process.WorkerPool;
+import dev.concurrencybench.process.WorkerSpec;
 import java.util.Arrays;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -31,7 +34,17 @@ public enum ExecutionModel {
      * Like {@code await asyncio.sleep}: a sleep is a timer that completes a future, so no thread
      * waits; compute tasks run on a fixed pool of {@code parallelism}.
      */
-    NON_BLOCKING_ASYNC(o -> new NonBlockingAsyncRunner(o.parallelism()));
+    NON_BLOCKING_ASYNC(o -> new NonBlockingAsyncRunner(o.parallelism())),
+    /**
+     * A fresh worker JVM per task, all started at once (Python's multiprocessing.Process per
+     * task); the task travels on the worker's stdin, its result comes back with the worker's PID.
+     */
+    PROCESS_PER_TASK(o -> new ProcessPerTaskRunner(WorkerSpec.of(o))),
+    /**
+     * {@code workers} persistent worker JVMs started when the runner is created and fed tasks over
+     * a line protocol, so each runs many tasks (Python's Pool(K).map).
+     */
+    PROCESS_POOL(o -> new WorkerPool(WorkerSpec.of(o), o.workers()));
 
     private final Function<RunnerOptions, TaskRunner> factory;
 

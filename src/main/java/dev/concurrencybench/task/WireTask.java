@@ -17,7 +17,7 @@ public sealed interface WireTask extends Task permits Fib, Sleep {
         if (line == null || line.isBlank()) {
             throw new IllegalArgumentException("empty task line");
         }
-        String[] parts = line.strip().split("\\s+");
+        String[] parts = words(line);
         String kind = parts[0].toLowerCase(Locale.ROOT);
         try {
             return switch (kind) {
@@ -28,6 +28,30 @@ public sealed interface WireTask extends Task permits Fib, Sleep {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("bad number in task line '" + line + "'", e);
         }
+    }
+
+    /**
+     * The line split on whitespace, without a regex: a worker JVM parses its first task within
+     * its start-up, and {@code split("\\s+")} there costs ~10 ms of lambda bootstrapping inside
+     * java.util.regex.
+     */
+    private static String[] words(String line) {
+        java.util.List<String> words = new java.util.ArrayList<>(2);
+        int i = 0;
+        int n = line.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                words.add(line.substring(start, i));
+            }
+        }
+        return words.toArray(new String[0]);
     }
 
     private static String single(String[] parts, String line) {

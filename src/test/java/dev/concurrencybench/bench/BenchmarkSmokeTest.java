@@ -20,6 +20,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
@@ -34,6 +35,7 @@ class BenchmarkSmokeTest {
         return new OptionsBuilder()
                 .warmupIterations(0)
                 .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(100))
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT)
                 .param("fibs", "15/10")
