@@ -23,6 +23,7 @@ public final class Main {
         String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
         switch (command) {
             // Subcommands go here, one case each: "worker", "compare", "report".
+            case "compare" -> System.exit(dev.concurrencybench.compare.CompareCommand.run(rest));
             default -> runJmh(args);
         }
     }
@@ -34,11 +35,24 @@ public final class Main {
             System.err.println("concurrency-bench: " + e.getMessage());
             System.exit(BAD_INPUT);
         }
-        List<String> jmhArgs = new ArrayList<>(List.of(args));
+        // --profile, results/ file and environment sidecar (issue 5).
+        dev.concurrencybench.results.JmhRun run = null;
+        try {
+            run = dev.concurrencybench.results.JmhRun.prepare(List.of(args), java.nio.file.Path.of(""),
+                    java.time.Instant.now());
+            run.createResultsDir();
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            System.err.println("concurrency-bench: " + e.getMessage());
+            System.exit(BAD_INPUT);
+        }
+        List<String> jmhArgs = new ArrayList<>(run.jmhArgs());
         // A benchmark that throws should fail the run (and CI), not just print a stack trace.
         if (!jmhArgs.contains("-foe")) {
             jmhArgs.addAll(0, List.of("-foe", "true"));
         }
         org.openjdk.jmh.Main.main(jmhArgs.toArray(String[]::new));
+        if (run.writeSidecar()) {
+            System.out.println("Environment recorded in " + dev.concurrencybench.results.Sidecar.pathFor(run.results()));
+        }
     }
 }

@@ -1,0 +1,318 @@
+package dev.concurrencybench.compare;
+
+import dev.concurrencybench.compare.RowComparison.Geomean;
+import dev.concurrencybench.compare.RowComparison.Side;
+import dev.concurrencybench.results.BenchmarkResult;
+import dev.concurrencybench.results.BenchmarkResult.RowKey;
+import dev.concurrencybench.results.Environment;
+import dev.concurrencybench.results.Metric;
+import dev.concurrencybench.results.ResultsException;
+import dev.concurrencybench.results.ResultsFile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Compares two sets of JMH results. Rows are matched on benchmark, mode and every param value;
+ * several files per side are merged fork by fork, so more runs mean more forks. Throws
+ * {@link ResultsException} (one line) when the inputs cannot be compared: mixed units or modes for
+ * one row.
+ */
+public final class Comparer {
+
+    private final CompareOptions options;
+
+    public Comparer(CompareOptions options) {
+        this.options = options;
+    }
+
+    /** Merged measurements of one metric of one row on one side. */
+    private record Pool(String unit, List<double[]> forks, double score, double error, int files) {
+    }
+
+    public Comparison compare(List<ResultsFile> base, List<ResultsFile> next) {
+        Map<RowKey, Map<String, Pool>> b = pools(base, "base");
+        Map<RowKey, Map<String, Pool>> n = pools(next, "new");
+        checkModes(b, n);
+
+        List<RowComparison> primary = new ArrayList<>();
+        List<RowComparison> secondary = new ArrayList<>();
+        Map<RowKey, double[]> bootstraps = new LinkedHashMap<>();
+        Set<RowKey> keys = new LinkedHashSet<>(b.keySet());
+        keys.addAll(n.keySet());
+        for (RowKey key : keys) {
+            Map<String, Pool> bm = b.get(key);
+            Map<String, Pool> nm = n.get(key);
+            if (bm != null && nm != null) {
+                Pool bp = bm.get(null);
+                Pool np = nm.get(null);
+                if (!Objects.equals(bp.unit, np.unit)) {
+                    throw new ResultsException("mixed units for " + key.display() + ": base " + bp.unit + ", new " + np.unit);
+                }
+                primary.add(matched(key, null, bp, np, key.mode().higherIsBetter(), bootstraps));
+                if (options.secondary()) {
+                    for (Map.Entry<String, Pool> e : bm.entrySet()) {
+                        Pool other = nm.get(e.getKey());
+                        if (e.getKey() != null && other != null && Objects.equals(e.getValue().unit, other.unit)) {
+                            Boolean dir = new Metric(0, 0, e.getValue().unit, List.of(), List.of()).higherIsBetterByUnit();
+                            secondary.add(matched(key, e.getKey(), e.getValue(), other, dir, null));
+                        }
+                    }
+                }
+            } else if (bm != null) {
+                Pool p = bm.get(null);
+                primary.add(oneSided(key, p, true));
+            } else {
+                Pool p = nm.get(null);
+                primary.add(oneSided(key, p, false));
+            }
+        }
+        primary = decide(primary);
+        secondary = decide(secondary);
+
+        List<RowComparison> rows = new ArrayList<>();
+        for (RowComparison r : primary) {
+            rows.add(r);
+            secondary.stream().filter(s -> s.key().equals(r.key())).forEach(rows::add);
+        }
+        List<String> warnings = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        environmentCheck(base, next, warnings, notes);
+        return new Comparison(rows, geomean(primary, bootstraps), warnings, notes, options);
+    }
+
+    private Map<RowKey, Map<String, Pool>> pools(List<ResultsFile> files, String side) {
+        Map<RowKey, Map<String, Pool>> out = new LinkedHashMap<>();
+        for (ResultsFile file : files) {
+            for (BenchmarkResult r : file.results()) {
+                Map<String, Pool> metrics = out.computeIfAbsent(r.key(), k -> new LinkedHashMap<>());
+                add(metrics, null, r.primary(), r.key(), side);
+                r.secondary().forEach((name, m) -> add(metrics, name, m, r.key(), side));
+            }
+        }
+        return out;
+    }
+
+    private static void add(Map<String, Pool> metrics, String name, Metric m, RowKey key, String side) {
+        List<double[]> forks = new ArrayList<>();
+        for (int f = 0; f < m.forkCount(); f++) {
+            double[] it = m.iterations(f);
+            if (it.length > 0) {
+                forks.add(it);
+            }
+        }
+        Pool old = metrics.get(name);
+        if (old == null) {
+            metrics.put(name, new Pool(m.unit(), forks, m.score(), m.scoreError(), 1));
+            return;
+        }
+        if (!Objects.equals(old.unit, m.unit())) {
+            throw new ResultsException("mixed units for " + key.display() + (name == null ? "" : ":" + name)
+                    + " in the " + side + " files: " + old.unit + " and " + m.unit());
+        }
+        List<double[]> merged = new ArrayList<>(old.forks);
+        merged.addAll(forks);
+        double[][] all = merged.toArray(double[][]::new);
+        metrics.put(name, new Pool(old.unit, merged, Stats.grandMean(all), Stats.jmhError(flatten(all)), old.files + 1));
+    }
+
+    /** The same benchmark and params in different modes on the two sides cannot be compared. */
+    private static void checkModes(Map<RowKey, Map<String, Pool>> b, Map<RowKey, Map<String, Pool>> n) {
+        for (RowKey nk : n.keySet()) {
+            if (b.containsKey(nk)) {
+                continue;
+            }
+            for (RowKey bk : b.keySet()) {
+                if (bk.benchmark().equals(nk.benchmark()) && bk.params().equals(nk.params()) && !n.containsKey(bk)) {
+                    throw new ResultsException("mixed modes for " + nk.display().split(" ", 2)[0] + " " + nk.params()
+                            + ": base " + bk.mode().label() + ", new " + nk.mode().label());
+                }
+            }
+        }
+    }
+
+    private RowComparison oneSided(RowKey key, Pool p, boolean removed) {
+        Side side = side(p);
+        return new RowComparison(key, null, p.unit, key.mode().higherIsBetter(), removed ? side : null,
+                removed ? null : side, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                removed ? Verdict.REMOVED : Verdict.ADDED, removed ? "removed" : "added");
+    }
+
+    private static Side side(Pool p) {
+        int iterations = p.forks.stream().mapToInt(f -> f.length).sum();
+        return new Side(p.score, p.error, p.forks.size(), iterations);
+    }
+
+    /** Statistics for a matched row; the verdict waits for Holm across the family ({@link #decide}). */
+    private RowComparison matched(RowKey key, String metric, Pool bp, Pool np, Boolean higherIsBetter,
+                                  Map<RowKey, double[]> bootstraps) {
+        double[][] b = bp.forks.toArray(double[][]::new);
+        double[][] n = np.forks.toArray(double[][]::new);
+        Side bs = side(bp);
+        Side ns = side(np);
+        if (b.length == 0 || n.length == 0) {
+            return new RowComparison(key, metric, bp.unit, higherIsBetter, bs, ns, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN, Verdict.INCONCLUSIVE, "inconclusive: no raw data");
+        }
+        double baseMean = Stats.grandMean(b);
+        double newMean = Stats.grandMean(n);
+        double ratio = newMean / baseMean;
+        if (!allPositiveFinite(b) || !allPositiveFinite(n)) {
+            boolean same = java.util.Arrays.deepEquals(b, n) || (allEqual(b) && allEqual(n) && baseMean == newMean);
+            return new RowComparison(key, metric, bp.unit, higherIsBetter, bs, ns, ratio, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN, same ? Verdict.NO_CHANGE : Verdict.INCONCLUSIVE,
+                    same ? "no change" : "inconclusive: values not all positive and finite");
+        }
+        SplittableRandom random = new SplittableRandom(options.seed() * 31 + key.hashCode() * 17L + Objects.hashCode(metric));
+        double[] logRatios = Stats.bootstrapLogRatios(b, n, options.replicates(), random);
+        double[] sorted = logRatios.clone();
+        java.util.Arrays.sort(sorted);
+        double lo = Math.exp(Stats.quantile(sorted, options.alpha() / 2));
+        double hi = Math.exp(Stats.quantile(sorted, 1 - options.alpha() / 2));
+        int forks = Math.min(b.length, n.length);
+        if (forks < options.minForks()) {
+            return new RowComparison(key, metric, bp.unit, higherIsBetter, bs, ns, ratio, lo, hi, Double.NaN, Double.NaN,
+                    Verdict.INCONCLUSIVE, "inconclusive: " + forks + (forks == 1 ? " fork" : " forks"));
+        }
+        if (bootstraps != null) {
+            bootstraps.put(key, logRatios);
+        }
+        double p = Stats.pValue(Stats.forkMeans(b), Stats.forkMeans(n));
+        return new RowComparison(key, metric, bp.unit, higherIsBetter, bs, ns, ratio, lo, hi, p, Double.NaN, null, null);
+    }
+
+    /** Holm–Bonferroni over the tested rows of one family, then each tested row's verdict. */
+    private List<RowComparison> decide(List<RowComparison> family) {
+        double[] p = family.stream().mapToDouble(r -> r.verdict() == null ? r.p() : Double.NaN).toArray();
+        double[] adjusted = Stats.holm(p);
+        List<RowComparison> out = new ArrayList<>(family.size());
+        for (int i = 0; i < family.size(); i++) {
+            RowComparison r = family.get(i);
+            if (r.verdict() != null) {
+                out.add(r);
+                continue;
+            }
+            boolean significant = adjusted[i] < options.alpha();
+            boolean large = Math.abs(r.ratio() - 1) >= options.minEffect();
+            Verdict v;
+            String text;
+            if (significant && large) {
+                if (r.higherIsBetter() == null) {
+                    v = Verdict.CHANGED;
+                } else {
+                    v = (r.ratio() > 1) == r.higherIsBetter() ? Verdict.IMPROVEMENT : Verdict.REGRESSION;
+                }
+                text = v.label();
+            } else {
+                v = Verdict.NO_CHANGE;
+                text = significant ? "no change (significant, below " + percent(options.minEffect()) + ")" : "no change";
+            }
+            out.add(new RowComparison(r.key(), r.metric(), r.unit(), r.higherIsBetter(), r.base(), r.next(), r.ratio(),
+                    r.ciLow(), r.ciHigh(), r.p(), adjusted[i], v, text));
+        }
+        return out;
+    }
+
+    private Geomean geomean(List<RowComparison> primary, Map<RowKey, double[]> bootstraps) {
+        List<RowComparison> used = primary.stream().filter(r -> bootstraps.containsKey(r.key())).toList();
+        if (used.isEmpty()) {
+            return new Geomean(0, Double.NaN, Double.NaN, Double.NaN, "inconclusive: no conclusive rows");
+        }
+        double sum = 0;
+        double[] replicates = new double[options.replicates()];
+        for (RowComparison r : used) {
+            double sign = r.key().mode().higherIsBetter() ? -1 : 1;
+            sum += sign * Math.log(r.ratio());
+            // Each row drew its replicates from its own generator, so replicate i of every row together is one
+            // bootstrap replicate of the whole suite.
+            double[] boot = bootstraps.get(r.key());
+            for (int i = 0; i < replicates.length; i++) {
+                replicates[i] += sign * boot[i];
+            }
+        }
+        for (int i = 0; i < replicates.length; i++) {
+            replicates[i] /= used.size();
+        }
+        java.util.Arrays.sort(replicates);
+        double ratio = Math.exp(sum / used.size());
+        double lo = Math.exp(Stats.quantile(replicates, options.alpha() / 2));
+        double hi = Math.exp(Stats.quantile(replicates, 1 - options.alpha() / 2));
+        String text;
+        if (lo > 1 + options.minEffect() || hi < 1 - options.minEffect()) {
+            text = hi < 1 ? "faster overall" : "slower overall";
+        } else if (lo > 1 || hi < 1) {
+            text = (hi < 1 ? "faster" : "slower") + " overall, below " + percent(options.minEffect());
+        } else {
+            text = "no overall change";
+        }
+        return new Geomean(used.size(), ratio, lo, hi, text);
+    }
+
+    private static void environmentCheck(List<ResultsFile> base, List<ResultsFile> next, List<String> warnings,
+                                         List<String> notes) {
+        for (ResultsFile f : concat(base, next)) {
+            if (f.environment().isEmpty()) {
+                notes.add("no environment sidecar for " + f.path() + ": CPU, cores and memory not checked");
+            }
+        }
+        Environment be = base.stream().flatMap(f -> f.environment().stream()).findFirst().orElse(null);
+        Environment ne = next.stream().flatMap(f -> f.environment().stream()).findFirst().orElse(null);
+        if (be != null && ne != null) {
+            be.differencesFrom(ne).forEach(d -> warnings.add("environment differs: " + d));
+        }
+        // JMH itself records each fork's JDK and flags.
+        BenchmarkResult.VmInfo bv = base.get(0).results().get(0).vm();
+        BenchmarkResult.VmInfo nv = next.get(0).results().get(0).vm();
+        if (!Objects.equals(bv.jdkVersion(), nv.jdkVersion()) || !Objects.equals(bv.vmName(), nv.vmName())) {
+            warnings.add("environment differs: benchmark JVM: '" + bv.vmName() + " " + bv.jdkVersion() + "' vs '"
+                    + nv.vmName() + " " + nv.jdkVersion() + "'");
+        }
+        if (!bv.jvmArgs().equals(nv.jvmArgs())) {
+            warnings.add("environment differs: benchmark JVM flags: '" + String.join(" ", bv.jvmArgs()) + "' vs '"
+                    + String.join(" ", nv.jvmArgs()) + "'");
+        }
+    }
+
+    private static List<ResultsFile> concat(List<ResultsFile> a, List<ResultsFile> b) {
+        List<ResultsFile> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static boolean allPositiveFinite(double[][] forks) {
+        for (double[] f : forks) {
+            for (double x : f) {
+                if (!(x > 0) || Double.isInfinite(x)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean allEqual(double[][] forks) {
+        double first = forks[0][0];
+        for (double[] f : forks) {
+            for (double x : f) {
+                if (Double.compare(x, first) != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static double[] flatten(double[][] forks) {
+        return java.util.Arrays.stream(forks).flatMapToDouble(java.util.Arrays::stream).toArray();
+    }
+
+    static String percent(double fraction) {
+        double pct = fraction * 100;
+        return (pct == Math.rint(pct) ? String.valueOf((long) pct) : String.valueOf(pct)) + "%";
+    }
+}

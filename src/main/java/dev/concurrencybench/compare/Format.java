@@ -1,0 +1,243 @@
+package dev.concurrencybench.compare;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** How {@code compare} prints: aligned text (the default), Markdown, CSV or JSON. */
+public enum Format {
+    TEXT(Format::text),
+    MARKDOWN(Format::markdown),
+    CSV(Format::csv),
+    JSON(Format::json);
+
+    private static final List<String> HEADER = List.of("benchmark", "params", "mode", "unit", "base", "new", "ratio",
+            "CI", "p (Holm)", "verdict");
+
+    private final Function<Comparison, String> renderer;
+
+    Format(Function<Comparison, String> renderer) {
+        this.renderer = renderer;
+    }
+
+    public String render(Comparison c) {
+        return renderer.apply(c);
+    }
+
+    private static List<String> cells(RowComparison r) {
+        return List.of(r.name(), r.params(), r.key().mode().label(), r.unit(), side(r.base()), side(r.next()),
+                ratio(r.ratio()), ci(r), p(r), r.verdictText() + (r.secondary() ? " (secondary)" : ""));
+    }
+
+    private static List<String> geomeanCells(Comparison c) {
+        RowComparison.Geomean g = c.geomean();
+        return List.of("geomean (" + g.rows() + " rows)", "", "", "time ratio", "", "", ratio(g.ratio()),
+                Double.isNaN(g.ciLow()) ? "" : "[" + ratio(g.ciLow()) + ", " + ratio(g.ciHigh()) + "]", "", g.verdictText());
+    }
+
+    private static String text(Comparison c) {
+        List<List<String>> table = new ArrayList<>();
+        table.add(HEADER);
+        c.rows().forEach(r -> table.add(cells(r)));
+        table.add(geomeanCells(c));
+        int[] width = new int[HEADER.size()];
+        for (List<String> row : table) {
+            for (int i = 0; i < row.size(); i++) {
+                width[i] = Math.max(width[i], row.get(i).length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        c.warnings().forEach(w -> sb.append("warning: ").append(w).append('\n'));
+        c.notes().forEach(n -> sb.append("note: ").append(n).append('\n'));
+        for (List<String> row : table) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.size(); i++) {
+                String cell = row.get(i);
+                boolean numeric = i >= 4 && i <= 8;
+                String pad = " ".repeat(width[i] - cell.length());
+                line.append(i == 0 ? "" : "  ").append(numeric ? pad + cell : cell + pad);
+            }
+            sb.append(line.toString().stripTrailing()).append('\n');
+        }
+        sb.append(summary(c)).append('\n');
+        return sb.toString();
+    }
+
+    private static String markdown(Comparison c) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("### Benchmark comparison\n\n");
+        sb.append(summary(c)).append("\n\n");
+        c.warnings().forEach(w -> sb.append("> **Warning:** ").append(escape(w)).append("\n>\n"));
+        c.notes().forEach(n -> sb.append("> Note: ").append(escape(n)).append("\n>\n"));
+        if (!c.warnings().isEmpty() || !c.notes().isEmpty()) {
+            sb.setLength(sb.length() - 2);
+            sb.append('\n');
+        }
+        sb.append("| ").append(String.join(" | ", HEADER)).append(" |\n");
+        sb.append("|---|---|---|---|--:|--:|--:|--:|--:|---|\n");
+        for (RowComparison r : c.rows()) {
+            List<String> cells = new ArrayList<>(cells(r));
+            String v = cells.get(9);
+            if (r.verdict() == Verdict.REGRESSION && !r.secondary()) {
+                cells.set(9, "**" + v + "**");
+            }
+            sb.append("| ").append(String.join(" | ", cells.stream().map(Format::escape).toList())).append(" |\n");
+        }
+        sb.append("| ").append(String.join(" | ", geomeanCells(c).stream().map(Format::escape).toList())).append(" |\n");
+        return sb.toString();
+    }
+
+    private static String csv(Comparison c) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("benchmark,metric,secondary,params,mode,unit,base_score,base_error,base_forks,new_score,new_error,new_forks,"
+                + "ratio,ci_low,ci_high,p,p_holm,verdict\n");
+        for (RowComparison r : c.rows()) {
+            List<String> f = List.of(r.key().benchmark(), r.metric() == null ? "" : r.metric(),
+                    String.valueOf(r.secondary()), r.params(), r.key().mode().label(), r.unit(),
+                    num(r.base() == null ? Double.NaN : r.base().score()), num(r.base() == null ? Double.NaN : r.base().error()),
+                    r.base() == null ? "" : String.valueOf(r.base().forks()),
+                    num(r.next() == null ? Double.NaN : r.next().score()), num(r.next() == null ? Double.NaN : r.next().error()),
+                    r.next() == null ? "" : String.valueOf(r.next().forks()),
+                    num(r.ratio()), num(r.ciLow()), num(r.ciHigh()), num(r.p()), num(r.pAdjusted()), r.verdictText());
+            sb.append(String.join(",", f.stream().map(Format::quote).toList())).append('\n');
+        }
+        RowComparison.Geomean g = c.geomean();
+        sb.append(String.join(",", List.of("geomean", "", "false", "", "", "time ratio", "", "", String.valueOf(g.rows()), "",
+                "", "", num(g.ratio()), num(g.ciLow()), num(g.ciHigh()), "", "", quote(g.verdictText())))).append('\n');
+        return sb.toString();
+    }
+
+    private static String json(Comparison c) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("regression", c.hasRegression());
+        ObjectNode opts = root.putObject("options");
+        opts.put("alpha", c.options().alpha());
+        opts.put("minEffect", c.options().minEffect());
+        opts.put("minForks", c.options().minForks());
+        opts.put("seed", c.options().seed());
+        opts.put("bootstrapReplicates", c.options().replicates());
+        ArrayNode warnings = root.putArray("warnings");
+        c.warnings().forEach(warnings::add);
+        ArrayNode notes = root.putArray("notes");
+        c.notes().forEach(notes::add);
+        ArrayNode rows = root.putArray("rows");
+        for (RowComparison r : c.rows()) {
+            ObjectNode o = rows.addObject();
+            o.put("benchmark", r.key().benchmark());
+            o.put("mode", r.key().mode().label());
+            ObjectNode params = o.putObject("params");
+            r.key().params().forEach(params::put);
+            if (r.metric() != null) {
+                o.put("metric", r.metric());
+            }
+            o.put("secondary", r.secondary());
+            o.put("unit", r.unit());
+            if (r.higherIsBetter() != null) {
+                o.put("higherIsBetter", r.higherIsBetter());
+            }
+            side(o, "base", r.base());
+            side(o, "new", r.next());
+            o.put("ratio", r.ratio());
+            o.put("ciLow", r.ciLow());
+            o.put("ciHigh", r.ciHigh());
+            o.put("p", r.p());
+            o.put("pHolm", r.pAdjusted());
+            o.put("verdict", r.verdict().label());
+            o.put("verdictText", r.verdictText());
+        }
+        ObjectNode g = root.putObject("geomean");
+        g.put("rows", c.geomean().rows());
+        g.put("timeRatio", c.geomean().ratio());
+        g.put("ciLow", c.geomean().ciLow());
+        g.put("ciHigh", c.geomean().ciHigh());
+        g.put("verdictText", c.geomean().verdictText());
+        try {
+            return mapper.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void side(ObjectNode o, String name, RowComparison.Side s) {
+        if (s == null) {
+            o.putNull(name);
+            return;
+        }
+        ObjectNode n = o.putObject(name);
+        n.put("score", s.score());
+        n.put("error", s.error());
+        n.put("forks", s.forks());
+        n.put("iterations", s.iterations());
+    }
+
+    static String summary(Comparison c) {
+        long tested = c.rows().stream().filter(r -> !r.secondary()).count();
+        return String.format(Locale.ROOT,
+                "%s: %d rows, %d regression(s), %d improvement(s), %d inconclusive, %d added, %d removed "
+                        + "(alpha %s Holm-Bonferroni, min effect %s, min forks %d).",
+                c.hasRegression() ? "REGRESSION" : "OK", tested, c.count(Verdict.REGRESSION), c.count(Verdict.IMPROVEMENT),
+                c.count(Verdict.INCONCLUSIVE), c.count(Verdict.ADDED), c.count(Verdict.REMOVED),
+                trim(c.options().alpha()), Comparer.percent(c.options().minEffect()), c.options().minForks());
+    }
+
+    private static String side(RowComparison.Side s) {
+        if (s == null) {
+            return "-";
+        }
+        String score = num(s.score());
+        return Double.isNaN(s.error()) ? score : score + " ± " + num(s.error());
+    }
+
+    private static String ratio(double r) {
+        return Double.isNaN(r) ? "" : String.format(Locale.ROOT, "%.3f", r);
+    }
+
+    private static String ci(RowComparison r) {
+        return Double.isNaN(r.ciLow()) ? "" : "[" + ratio(r.ciLow()) + ", " + ratio(r.ciHigh()) + "]";
+    }
+
+    private static String p(RowComparison r) {
+        if (Double.isNaN(r.pAdjusted())) {
+            return "";
+        }
+        return r.pAdjusted() < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", r.pAdjusted());
+    }
+
+    /** Four significant digits, JMH-like, without exponent for everyday magnitudes. */
+    static String num(double x) {
+        if (Double.isNaN(x)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(x)) {
+            return x > 0 ? "Infinity" : "-Infinity";
+        }
+        double a = Math.abs(x);
+        if (a == 0) {
+            return "0";
+        }
+        if (a >= 1e9 || a < 1e-4) {
+            return String.format(Locale.ROOT, "%.3e", x);
+        }
+        int decimals = Math.max(0, 3 - (int) Math.floor(Math.log10(a)));
+        return String.format(Locale.ROOT, "%." + decimals + "f", x);
+    }
+
+    private static String trim(double x) {
+        return java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
+    }
+
+    private static String escape(String s) {
+        return s.replace("|", "\\|");
+    }
+
+    private static String quote(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}

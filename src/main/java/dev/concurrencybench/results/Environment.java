@@ -1,0 +1,62 @@
+package dev.concurrencybench.results;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What JMH's JSON does not record about the machine and run that produced it: the content of the
+ * environment sidecar ({@code <results>.env.json}, see {@link Sidecar}).
+ *
+ * @param format        always {@link #FORMAT}; lets a reader refuse a future incompatible layout
+ * @param resultsFile   the results file this describes (its file name, not a path)
+ * @param time          when the run started, ISO-8601 UTC, e.g. {@code 2026-11-27T00:15:00Z}
+ * @param profile       {@code quick} or {@code full}
+ * @param cpuModel      e.g. {@code AMD EPYC 7B13} (Linux: {@code model name} in /proc/cpuinfo)
+ * @param logicalCores  what the JVM sees as available processors
+ * @param memoryBytes   total physical memory
+ * @param os            e.g. {@code Linux}
+ * @param osVersion     the kernel release on Linux, e.g. {@code 6.1.0-26-amd64}
+ * @param arch          e.g. {@code amd64}
+ * @param jdkVendor     e.g. {@code Eclipse Adoptium}
+ * @param jdkVersion    the full runtime version, e.g. {@code 21.0.5+11-LTS}
+ * @param jvmFlags      the flags of the JVM that launched JMH (each fork's own flags are in the JMH JSON)
+ * @param jmhArgs       the command line given to JMH, after the profile's flags were added
+ * @param gitCommit     the commit checked out where the run started, or null outside a git work tree
+ * @param gitDirty      whether that work tree had uncommitted changes, or null outside one
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Environment(String format, String resultsFile, String time, String profile, String cpuModel,
+                          int logicalCores, long memoryBytes, String os, String osVersion, String arch,
+                          String jdkVendor, String jdkVersion, List<String> jvmFlags, List<String> jmhArgs,
+                          String gitCommit, Boolean gitDirty) {
+
+    /** The sidecar format's name and version. */
+    public static final String FORMAT = "concurrency-bench-env/1";
+
+    public Environment {
+        jvmFlags = jvmFlags == null ? List.of() : List.copyOf(jvmFlags);
+        jmhArgs = jmhArgs == null ? List.of() : List.copyOf(jmhArgs);
+    }
+
+    /**
+     * The differences that make two runs' numbers incomparable: CPU model, logical cores, JDK and
+     * the launching JVM's flags. Each entry is one line naming the field and both values.
+     */
+    public List<String> differencesFrom(Environment other) {
+        List<String> diffs = new ArrayList<>();
+        differ(diffs, "CPU model", cpuModel, other.cpuModel);
+        differ(diffs, "logical cores", logicalCores, other.logicalCores);
+        differ(diffs, "JDK vendor", jdkVendor, other.jdkVendor);
+        differ(diffs, "JDK version", jdkVersion, other.jdkVersion);
+        differ(diffs, "JVM flags", String.join(" ", jvmFlags), String.join(" ", other.jvmFlags));
+        return diffs;
+    }
+
+    private static void differ(List<String> out, String what, Object a, Object b) {
+        if (!Objects.equals(a, b)) {
+            out.add(what + ": '" + a + "' vs '" + b + "'");
+        }
+    }
+}

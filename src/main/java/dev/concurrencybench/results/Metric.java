@@ -1,0 +1,55 @@
+package dev.concurrencybench.results;
+
+import java.util.List;
+
+/**
+ * One metric of one benchmark row: JMH's score and error (the 99.9% half-width JMH prints), its
+ * unit, and the measurements behind them.
+ *
+ * <p>{@code rawData.get(fork).get(iteration)} is one iteration's score, exactly as JMH wrote it.
+ * For {@code sample} mode JMH writes histograms instead ({@code rawDataHistogram}); they are kept
+ * in {@code histograms} with the same [fork][iteration] shape, and {@code rawData} then holds each
+ * iteration's mean, so every consumer can treat every mode alike. Values may be NaN or infinite
+ * when JMH wrote them so.
+ *
+ * @param histograms empty unless the mode was {@code sample}
+ */
+public record Metric(double score, double scoreError, String unit, List<List<Double>> rawData,
+                     List<List<Histogram>> histograms) {
+
+    public Metric {
+        rawData = rawData.stream().map(List::copyOf).toList();
+        histograms = histograms.stream().map(List::copyOf).toList();
+    }
+
+    /** How many forks produced measurements. */
+    public int forkCount() {
+        return rawData.size();
+    }
+
+    /** Iteration scores of one fork, as a fresh array. */
+    public double[] iterations(int fork) {
+        return rawData.get(fork).stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** All iteration scores of all forks, in fork order. */
+    public double[] allIterations() {
+        return rawData.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * Whether a larger value is better for this metric, judged by its unit: {@code ops/...} is a
+     * rate (higher is better), {@code .../op} a cost (lower is better); null when the unit says
+     * neither (e.g. {@code MB/sec} of allocation, or a count).
+     */
+    public Boolean higherIsBetterByUnit() {
+        String u = unit == null ? "" : unit.strip();
+        if (u.startsWith("ops/")) {
+            return Boolean.TRUE;
+        }
+        if (u.endsWith("/op")) {
+            return Boolean.FALSE;
+        }
+        return null;
+    }
+}

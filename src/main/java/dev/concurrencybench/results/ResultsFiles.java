@@ -1,0 +1,56 @@
+package dev.concurrencybench.results;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Where results go and how they are named: {@code results/<UTC time>-<profile>-<what>.json}, e.g.
+ * {@code results/20261127T001500Z-quick-all.json}. The time comes first in a fixed-width form, so
+ * names sort by time; {@code what} is the benchmark selection ({@code all} when none was given).
+ */
+public final class ResultsFiles {
+
+    /** The default folder, relative to where the jar is run. */
+    public static final Path DEFAULT_DIR = Path.of("results");
+
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private ResultsFiles() {
+    }
+
+    /** A results file name for a run started at {@code time}. */
+    public static String name(Instant time, String profile, List<String> selection) {
+        String what = selection.isEmpty() ? "all" : String.join("+", selection);
+        what = what.replaceAll("[^A-Za-z0-9._+-]+", "_");
+        if (what.length() > 60) {
+            what = what.substring(0, 60);
+        }
+        return STAMP.format(time) + "-" + profile + "-" + what + ".json";
+    }
+
+    /** The newest results file (by name, which sorts by time) in {@code dir}, ignoring sidecars. */
+    public static Optional<Path> newest(Path dir) throws IOException {
+        return list(dir).max(Comparator.comparing(p -> p.getFileName().toString()));
+    }
+
+    /** Every results file directly in {@code dir}, sidecars excluded; empty when dir is absent. */
+    public static Stream<Path> list(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return Stream.empty();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".json") && !Sidecar.isSidecar(p))
+                    .filter(Files::isRegularFile).sorted().toList().stream();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.concurrencybench.results;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * How much measuring a run does, chosen with {@code --profile NAME}. A profile is a set of JMH
+ * flags added in front of the user's own, so it applies to every benchmark, present and future,
+ * and any flag the user gives wins over the profile's.
+ */
+public enum RunProfile {
+    /**
+     * For CI: three forks (the fewest from which {@code compare} gives a verdict), one warm-up and
+     * three measured iterations each, short iterations for time-based modes.
+     */
+    QUICK(List.of("-f", "3", "-wi", "1", "-i", "3", "-w", "200ms", "-r", "200ms")),
+    /** The suite's own defaults ({@code BenchDefaults} and per-class annotations), unchanged. */
+    FULL(List.of());
+
+    private final List<String> flags;
+
+    RunProfile(List<String> flags) {
+        this.flags = flags;
+    }
+
+    /** The JMH flags this profile adds, as name-value pairs. */
+    public List<String> flags() {
+        return flags;
+    }
+
+    /** The lower-case name used on the command line, in file names and in the sidecar. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static RunProfile parse(String name) {
+        for (RunProfile p : values()) {
+            if (p.label().equals(name.strip().toLowerCase(Locale.ROOT))) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown profile '" + name + "'; valid: "
+                + Arrays.stream(values()).map(RunProfile::label).collect(Collectors.joining(", ")));
+    }
+}

@@ -1,0 +1,149 @@
+package dev.concurrencybench.compare;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.concurrencybench.compare.Synthetic.Noise;
+import dev.concurrencybench.results.BenchMode;
+import dev.concurrencybench.results.BenchmarkResult;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.commons.statistics.inference.MannWhitneyUTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the statistics promise, measured by simulation over many seeds: false alarms stay under
+ * alpha even when every fork has its own offset, and a 10% shift is found with the forks the
+ * profiles provide. The figures are printed for the README.
+ */
+class StatisticsSimulationTest {
+
+    /** Quiet-machine noise: 3% between forks, 5% between iterations of one fork. */
+    static final Noise REALISTIC = new Noise(0.03, 0.05);
+    /** A strong fork-level random effect: forks differ more than iterations. */
+    static final Noise FORK_HEAVY = new Noise(0.10, 0.02);
+    static final double ALPHA = 0.05;
+
+    @Test
+    void sameDistributionFalseAlarmRateStaysUnderAlphaAtTheForkLevel() {
+        for (Noise noise : List.of(REALISTIC, FORK_HEAVY)) {
+            for (int forks : new int[] {3, 5}) {
+                int trials = 2000;
+                int alarms = 0;
+                Random random = new Random(1000 + forks);
+                for (int t = 0; t < trials; t++) {
+                    double[][] a = Synthetic.draw(random, 100, noise, forks, 5);
+                    double[][] b = Synthetic.draw(random, 100, noise, forks, 5);
+                    if (Stats.pValue(Stats.forkMeans(a), Stats.forkMeans(b)) < ALPHA) {
+                        alarms++;
+                    }
+                }
+                double rate = alarms / (double) trials;
+                System.out.printf("false-alarm rate, Welch on fork means, %s, %d forks x 5 iterations: %.4f%n", noise, forks, rate);
+                // 2000 trials: the binomial standard error at 5% is 0.5 points; allow three of them.
+                assertTrue(rate <= ALPHA + 0.015, noise + " forks=" + forks + ": " + rate);
+            }
+        }
+    }
+
+    /** Why forks are the unit: pooling iterations as independent samples raises false alarms. */
+    @Test
+    void poolingIterationsWouldRaiseFalseAlarms() {
+        int trials = 500;
+        int alarms = 0;
+        Random random = new Random(7);
+        MannWhitneyUTest mwu = MannWhitneyUTest.withDefaults();
+        for (int t = 0; t < trials; t++) {
+            double[][] a = Synthetic.draw(random, 100, FORK_HEAVY, 3, 10);
+            double[][] b = Synthetic.draw(random, 100, FORK_HEAVY, 3, 10);
+            double p = mwu.test(flatten(a), flatten(b)).getPValue();
+            if (p < ALPHA) {
+                alarms++;
+            }
+        }
+        double rate = alarms / (double) trials;
+        System.out.printf("false-alarm rate, iteration-pooled Mann-Whitney (the naive way), %s: %.3f%n", FORK_HEAVY, rate);
+        assertTrue(rate > 3 * ALPHA, "the naive test should be visibly wrong here: " + rate);
+    }
+
+    @Test
+    void familyWiseFalseAlarmRateOfWholeComparesStaysUnderAlpha() {
+        Comparer comparer = new Comparer(new CompareOptions(ALPHA, 0.05, 3, 1, 200, false));
+        int compares = 300;
+        int rows = 20;
+        int alarms = 0;
+        Random random = new Random(42);
+        for (int c = 0; c < compares; c++) {
+            List<BenchmarkResult> base = new ArrayList<>();
+            List<BenchmarkResult> next = new ArrayList<>();
+            for (int r = 0; r < rows; r++) {
+                Map<String, String> params = Map.of("n", String.valueOf(r));
+                double center = 10 + r;
+                base.add(Synthetic.row("m", BenchMode.SINGLE_SHOT_TIME, params, Synthetic.draw(random, center, FORK_HEAVY, 3, 3)));
+                next.add(Synthetic.row("m", BenchMode.SINGLE_SHOT_TIME, params, Synthetic.draw(random, center, FORK_HEAVY, 3, 3)));
+            }
+            Comparison result = comparer.compare(List.of(Synthetic.file("a", base)), List.of(Synthetic.file("b", next)));
+            if (result.count(Verdict.REGRESSION) + result.count(Verdict.IMPROVEMENT) > 0) {
+                alarms++;
+            }
+        }
+        double rate = alarms / (double) compares;
+        System.out.printf("family-wise false-alarm rate, %d compares of %d unchanged rows, %s, 3x3: %.4f%n",
+                compares, rows, FORK_HEAVY, rate);
+        assertTrue(rate <= ALPHA, "family-wise false alarms: " + rate);
+    }
+
+    /**
+     * Detection of a slowdown under realistic noise, alone and hidden among 59 unchanged rows
+     * (where Holm asks for more). The quick profile gives 3 forks x 3 iterations, the full one
+     * (BenchDefaults) 10 x 3.
+     */
+    @Test
+    void shiftsAreDetectedWithTheForksTheProfilesProvide() {
+        record Case(String profile, int forks, int iterations, int rows, double shift, double minPower) {
+        }
+        List<Case> cases = List.of(
+                new Case("quick", 3, 3, 1, 1.10, 0.35),
+                new Case("quick", 3, 3, 1, 1.25, 0.90),
+                new Case("quick", 3, 3, 60, 1.50, 0.50),
+                new Case("full", 10, 3, 1, 1.10, 0.95),
+                new Case("full", 10, 3, 60, 1.10, 0.70));
+        for (Case k : cases) {
+            Comparer comparer = new Comparer(new CompareOptions(ALPHA, 0.05, 3, 1, 100, false));
+            Random random = new Random(99 + k.forks() * 31L + k.rows());
+            int trials = k.rows() == 1 ? 400 : 100;
+            int detected = 0;
+            int wrongDirection = 0;
+            for (int t = 0; t < trials; t++) {
+                List<BenchmarkResult> base = new ArrayList<>();
+                List<BenchmarkResult> next = new ArrayList<>();
+                for (int r = 0; r < k.rows(); r++) {
+                    Map<String, String> params = Map.of("n", String.valueOf(r));
+                    double shift = r == 0 ? k.shift() : 1.0;
+                    base.add(Synthetic.row("m", BenchMode.SINGLE_SHOT_TIME, params,
+                            Synthetic.draw(random, 50, REALISTIC, k.forks(), k.iterations())));
+                    next.add(Synthetic.row("m", BenchMode.SINGLE_SHOT_TIME, params,
+                            Synthetic.draw(random, 50 * shift, REALISTIC, k.forks(), k.iterations())));
+                }
+                Comparison c = comparer.compare(List.of(Synthetic.file("a", base)), List.of(Synthetic.file("b", next)));
+                Verdict v = c.rows().get(0).verdict();
+                if (v == Verdict.REGRESSION) {
+                    detected++;
+                } else if (v == Verdict.IMPROVEMENT) {
+                    wrongDirection++;
+                }
+            }
+            double power = detected / (double) trials;
+            System.out.printf("%+.0f%% slowdown detected, %s profile, %s, %d forks x %d iterations, 1 changed row among %d: %.3f%n",
+                    (k.shift() - 1) * 100, k.profile(), REALISTIC, k.forks(), k.iterations(), k.rows(), power);
+            assertTrue(power >= k.minPower(), k + ": " + power);
+            assertTrue(wrongDirection == 0, k + ": a slowdown reported as an improvement");
+        }
+    }
+
+    private static double[] flatten(double[][] a) {
+        return Arrays.stream(a).flatMapToDouble(Arrays::stream).toArray();
+    }
+}
