@@ -24,6 +24,7 @@ public final class Main {
         switch (command) {
             // Subcommands go here, one case each: "worker", "compare", "report".
             case "compare" -> System.exit(dev.concurrencybench.compare.CompareCommand.run(rest));
+            case "report" -> System.exit(dev.concurrencybench.report.ReportCommand.run(rest));
             default -> runJmh(args);
         }
     }

@@ -22,16 +22,18 @@ public record BarChartSpec(String id, String title, String yAxis, List<Bar> bars
      * @param value the score; NaN when the row has none (drawn as an empty slot)
      * @param error the half-width of JMH's 99.9% interval; NaN when JMH gave none
      * @param ideal the physical limit in the same unit; NaN when there is none
-     * @param tag a short fact shown after the label, e.g. a counter's exactness; empty for none
+     * @param tag a category the bar's colour and legend show, e.g. a counter's documented exactness; empty for none
+     * @param remark text shown above the bar instead of its ratio or value, e.g. a measured share; empty for none
      */
-    public record Bar(String label, double value, double error, double ideal, String tag) {
+    public record Bar(String label, double value, double error, double ideal, String tag, String remark) {
 
         public Bar {
             tag = tag == null ? "" : tag;
+            remark = remark == null ? "" : remark;
         }
 
         public Bar(String label, double value, double error, double ideal) {
-            this(label, value, error, ideal, "");
+            this(label, value, error, ideal, "", "");
         }
 
         /** measured / ideal, or NaN when either is missing. */

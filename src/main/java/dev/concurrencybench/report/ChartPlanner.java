@@ -174,6 +174,8 @@ public final class ChartPlanner {
         rows.addAll(listRows);
         rows.addAll(recursiveRows);
         if (rows.isEmpty()) {
+            noteDropped(list, listRows, "model");
+            noteDropped(recursive, recursiveRows, "fibs");
             return;
         }
         Run run = sources.get(0).run();
@@ -232,6 +234,7 @@ public final class ChartPlanner {
     private void io(Source s) {
         List<Measurement> rows = withParam(s, "model");
         if (rows.isEmpty()) {
+            generic(s);
             return;
         }
         int cores = cores(s.run());
@@ -317,6 +320,7 @@ public final class ChartPlanner {
     private void pinning(Source s) {
         List<Measurement> rows = withParam(s, "lock");
         if (rows.isEmpty()) {
+            generic(s);
             return;
         }
         String jdk = s.run().environment().jdk();
@@ -341,8 +345,17 @@ public final class ChartPlanner {
         noteDropped(s, rows, "lock");
     }
 
+    /** The async lessons in teaching order: the sequential/gather pair, the blocking call, the two error styles. */
+    private static final List<String> ASYNC_ORDER =
+            List.of("awaitOneAtATime", "gatherAll", "blockingSleepInEventLoop", "errorsFailFast", "errorsCollectAll");
+
     private void async(List<Source> sources) {
-        List<Measurement> rows = sources.stream().flatMap(s -> s.rows().stream()).toList();
+        List<Measurement> rows = sources.stream().flatMap(s -> s.rows().stream())
+                .sorted(java.util.Comparator.comparingInt(m -> {
+                    int i = ASYNC_ORDER.indexOf(m.method());
+                    return i < 0 ? ASYNC_ORDER.size() : i;
+                }))
+                .toList();
         for (Map.Entry<Map<String, String>, List<Measurement>> g : groupByParams(rows, Set.of()).entrySet()) {
             Integer tasks = intParam(g.getKey(), "tasks");
             Double sleepMs = doubleParam(g.getKey(), "sleepMs");
@@ -386,27 +399,54 @@ public final class ChartPlanner {
     private void counter(Source s) {
         List<Measurement> rows = withParam(s, "variant");
         if (rows.isEmpty()) {
+            generic(s);
             return;
         }
-        Set<String> varying = varyingParams(rows);
-        varying.remove("variant");
-        varying.remove("mode");
         for (Map.Entry<Map<String, String>, List<Measurement>> g : groupByParams(rows, Set.of("variant", "mode")).entrySet()) {
+            List<Measurement> group = g.getValue();
+            // The benchmark's own counts, when it reports them: increments made and kept per second.
+            boolean counted = group.stream().allMatch(m -> m.secondary("made") != null && m.secondary("kept") != null);
             List<Bar> bars = new ArrayList<>();
-            for (Measurement m : g.getValue()) {
+            for (Measurement m : group) {
                 String mode = m.param("mode");
                 String label = m.param("variant") + (mode == null ? "" : " / " + mode);
-                bars.add(new Bar(label, m.score(), m.error(), Double.NaN,
-                        CounterExactness.of(m.param("variant"), mode).label()));
+                String exactness = CounterExactness.of(m.param("variant"), mode).label();
+                if (counted) {
+                    Measurement.Secondary made = m.secondary("made");
+                    Measurement.Secondary kept = m.secondary("kept");
+                    double share = made.score() > 0 ? kept.score() / made.score() : Double.NaN;
+                    String remark = Double.isFinite(share)
+                            ? String.format(Locale.ROOT, "kept %s%%", keptPercent(share)) : "kept n/a";
+                    bars.add(new Bar(label, made.score(), made.error(), Double.NaN, exactness, remark));
+                } else {
+                    bars.add(new Bar(label, m.score(), m.error(), Double.NaN, exactness, ""));
+                }
             }
-            Measurement first = g.getValue().get(0);
+            Measurement first = group.get(0);
+            String yAxis = counted
+                    ? "increments made (" + group.get(0).secondary("made").unit() + ", higher is better)"
+                    : Units.axisTitle(first.mode(), first.unit());
             String params = paramText(g.getKey());
+            List<String> chartNotes = new ArrayList<>();
+            chartNotes.add("Bar colour: each variant's documented exactness (exact, or loses updates).");
+            if (counted) {
+                chartNotes.add("Above each bar: the share of increments the final count kept, as the benchmark measured it"
+                        + " (kept / made).");
+            }
             add(new BarChartSpec(id("counter " + s.method() + " " + g.getKey()),
                     "Shared counter: speed and exactness" + (params.isEmpty() ? "" : " (" + params + ")"),
-                    Units.axisTitle(first.mode(), first.unit()), bars, COUNTER_TEXT, s.run().name(),
-                    List.of("Exactness is each variant's documented behaviour (JMH's JSON records only speed).")));
+                    yAxis, bars, COUNTER_TEXT, s.run().name(), chartNotes));
         }
         noteDropped(s, rows, "variant");
+    }
+
+    /** 100 only when nothing was lost; otherwise never rounded up to 100. */
+    static String keptPercent(double share) {
+        if (share >= 1) {
+            return "100";
+        }
+        double pct = Math.floor(share * 1000) / 10;
+        return pct == Math.rint(pct) ? Long.toString((long) pct) : String.format(Locale.ROOT, "%.1f", pct);
     }
 
     private void generic(Source s) {
@@ -460,8 +500,14 @@ public final class ChartPlanner {
                 all.computeIfAbsent(key(m), k -> new ArrayList<>()).add(m);
             }
         }
+        int before = charts.size();
         for (List<Measurement> everyRow : all.values()) {
             Measurement first = everyRow.get(0);
+            long inRuns = runs.stream().filter(r -> r.rows().stream().anyMatch(m -> key(m).equals(key(first)))).count();
+            if (inRuns < 2) {
+                // A trend needs the benchmark in at least two files.
+                continue;
+            }
             Set<String> varying = varyingParams(everyRow);
             Map<String, List<Point>> lines = new LinkedHashMap<>();
             double min = Double.POSITIVE_INFINITY;
@@ -491,13 +537,33 @@ public final class ChartPlanner {
                             : markers.stream().map(mk -> "Environment change before file " + (int) (mk.x() + 0.5) + ": " + mk.label())
                                     .toList()));
         }
+        if (charts.size() == before) {
+            notes.add("No benchmark appears in more than one of these results files, so there are no trend charts.");
+        }
     }
 
     // ---------------------------------------------------------------- helpers
 
     private void add(ChartSpec spec) {
+        boolean missingError = switch (spec) {
+            case BarChartSpec b -> b.bars().stream().anyMatch(bar -> Double.isFinite(bar.value()) && !Double.isFinite(bar.error()));
+            case LineChartSpec l -> l.series().stream().filter(s -> !s.ideal()).flatMap(s -> s.points().stream())
+                    .anyMatch(p -> Double.isFinite(p.y()) && !Double.isFinite(p.error()));
+        };
+        if (missingError) {
+            List<String> withNote = new ArrayList<>(spec.notes());
+            withNote.add(NO_ERROR_NOTE);
+            spec = switch (spec) {
+                case BarChartSpec b -> new BarChartSpec(b.id(), b.title(), b.yAxis(), b.bars(), b.explanation(), b.source(), withNote);
+                case LineChartSpec l -> new LineChartSpec(l.id(), l.title(), l.xAxis(), l.yAxis(), l.logX(), l.logY(), l.series(),
+                        l.xTickLabels(), l.markers(), l.explanation(), l.source(), withNote);
+            };
+        }
         charts.add(spec);
     }
+
+    static final String NO_ERROR_NOTE = "Some rows have no error estimate (JMH gives none from too few measurements,"
+            + " and writes NaN); they are drawn without an error bar.";
 
     private int cores(Run run) {
         if (run.environment().logicalCores().isPresent()) {
@@ -644,9 +710,10 @@ public final class ChartPlanner {
     private static final String SPAWN_TEXT = "What a process costs: a bare JVM that starts and exits, a worker JVM that"
             + " answers one task, and a round trip to a worker that is already running. Processes pay for a JVM start"
             + " each time; a pool pays it once.";
-    private static final String COUNTER_TEXT = "Speed of each shared counter, labelled with whether it keeps every"
-            + " increment. The variants marked 'loses updates' (a plain field, a file without a lock) are fast because"
-            + " they skip the coordination that makes a counter exact.";
+    private static final String COUNTER_TEXT = "How fast each shared counter takes increments, coloured by whether it is"
+            + " exact, with the share of increments its final count kept. A plain field or a file without a lock"
+            + " loses updates, and an in-memory counter is not shared across processes at all: coordination is what"
+            + " makes a counter both exact and slower.";
     private static final String GENERIC_TEXT = "A benchmark without a chart of its own in this report: one bar per row,"
             + " with JMH's error bar.";
     private static final String TREND_TEXT = "Each row's score across the results files, oldest first. A dashed"

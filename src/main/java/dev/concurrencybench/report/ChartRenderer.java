@@ -67,6 +67,9 @@ public final class ChartRenderer {
 
     /** The text above a bar: its measured/ideal ratio, or its value when it has no ideal. */
     static String barAnnotation(BarChartSpec.Bar bar, String unit) {
+        if (!bar.remark().isEmpty()) {
+            return bar.remark();
+        }
         if (Double.isFinite(bar.ratio())) {
             return String.format(Locale.ROOT, "%.2fx", bar.ratio());
         }
@@ -179,6 +182,10 @@ public final class ChartRenderer {
         styler.setXAxisLogarithmic(spec.logX());
         styler.setYAxisLogarithmic(spec.logY());
         styler.setYAxisLogarithmicDecadeOnly(false);
+        if (spec.logY()) {
+            // XChart's default switches to "2E3" above 1000 on a log axis.
+            styler.setYAxisDecimalPattern("#,##0.###");
+        }
         styler.setXAxisLogarithmicDecadeOnly(true);
         int longestName = spec.series().stream().mapToInt(s -> s.name().length()).max().orElse(0);
         if (spec.series().size() > 4 || longestName > 30) {

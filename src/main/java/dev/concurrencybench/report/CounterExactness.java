@@ -43,6 +43,8 @@ public final class CounterExactness {
             Map.entry("QUEUE/PROCESSES", Exactness.EXACT),
             // An AtomicLong is exact within one JVM.
             Map.entry("ATOMIC/THREADS", Exactness.EXACT),
+            // ...but it is a heap object: each process would increment its own.
+            Map.entry("ATOMIC/PROCESSES", Exactness.LOSES_UPDATES),
             // Compare-and-swap on a memory-mapped file, visible to every process and thread.
             Map.entry("MMAP_CAS/THREADS", Exactness.EXACT),
             Map.entry("MMAP_CAS/PROCESSES", Exactness.EXACT));

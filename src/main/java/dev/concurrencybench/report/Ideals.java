@@ -19,7 +19,7 @@ import java.util.OptionalDouble;
  * the longest single task, which cannot be split: {@code max(sequential / cores, longest)}. The
  * longest task is not measured on its own; it is estimated from the SEQUENTIAL time by its share
  * of the work. Naive fib(n) makes {@code 2 fib(n+1) - 1} calls, so fib(n) takes
- * {@code calls(n) / sum of calls(list)} of the sequential time (0.38 for the default list, whose
+ * {@code calls(n) / sum of calls(list)} of the sequential time (0.39 for the default list, whose
  * largest task is 36). A divide-and-conquer ForkJoin splits every task, so its ideal is
  * {@code sequential / cores}.
  */

@@ -12,9 +12,18 @@ import java.util.Map;
  * @param benchmark the fully qualified benchmark method, e.g. {@code dev.concurrencybench.bench.IoBoundBenchmark.sleepTasks}
  * @param mode JMH's short mode name: {@code thrpt}, {@code avgt}, {@code sample} or {@code ss}
  * @param unit JMH's score unit, e.g. {@code ms/op} or {@code ops/s}
+ * @param secondary secondary metrics by JMH's name for them; empty for most of this suite
  */
 public record Measurement(String benchmark, String mode, String unit, Map<String, String> params,
-                          double score, double error) {
+                          double score, double error, Map<String, Secondary> secondary) {
+
+    /** A secondary metric of the row, e.g. an {@code @AuxCounters} field or a {@code -prof gc} figure. */
+    public record Secondary(double score, double error, String unit) {
+    }
+
+    public Measurement(String benchmark, String mode, String unit, Map<String, String> params, double score, double error) {
+        this(benchmark, mode, unit, params, score, error, Map.of());
+    }
 
     public Measurement {
         if (benchmark == null || benchmark.isBlank()) {
@@ -23,6 +32,16 @@ public record Measurement(String benchmark, String mode, String unit, Map<String
         mode = mode == null ? "" : mode;
         unit = unit == null ? "" : unit;
         params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        secondary = secondary == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(secondary));
+    }
+
+    /**
+     * The secondary metric called {@code name}, whether JMH keyed it by the bare name or as
+     * {@code method:name}; null when absent.
+     */
+    public Secondary secondary(String name) {
+        Secondary s = secondary.get(name);
+        return s != null ? s : secondary.get(method() + ":" + name);
     }
 
     /** The method name, e.g. {@code sleepTasks}. */

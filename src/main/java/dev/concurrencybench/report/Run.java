@@ -7,10 +7,10 @@ import java.util.List;
  *
  * @param name the file name, e.g. {@code 20260101T120000Z-full.json}
  */
-public record Run(String name, List<Measurement> rows, Environment environment) {
+public record Run(String name, List<Measurement> rows, RunEnvironment environment) {
 
     public Run {
         rows = List.copyOf(rows);
-        environment = environment == null ? Environment.NONE : environment;
+        environment = environment == null ? RunEnvironment.NONE : environment;
     }
 }

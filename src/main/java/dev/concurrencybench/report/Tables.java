@@ -26,7 +26,7 @@ final class Tables {
 
     private static Table bars(BarChartSpec spec) {
         boolean ideal = spec.hasIdeal();
-        boolean tags = spec.bars().stream().anyMatch(b -> !b.tag().isEmpty());
+        boolean tags = spec.bars().stream().anyMatch(b -> !b.tag().isEmpty() || !b.remark().isEmpty());
         List<String> header = new ArrayList<>(List.of("", "measured", "± error"));
         if (tags) {
             header.add(1, "note");
@@ -38,7 +38,7 @@ final class Tables {
         for (BarChartSpec.Bar b : spec.bars()) {
             List<String> row = new ArrayList<>(List.of(b.label(), number(b.value()), number(b.error())));
             if (tags) {
-                row.add(1, b.tag());
+                row.add(1, b.tag().isEmpty() || b.remark().isEmpty() ? b.tag() + b.remark() : b.tag() + "; " + b.remark());
             }
             if (ideal) {
                 row.add(number(b.ideal()));

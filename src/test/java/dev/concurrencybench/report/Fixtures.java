@@ -26,9 +26,9 @@ final class Fixtures {
         return new Measurement(PKG + bench, "ss", "ms/op", params, score, error);
     }
 
-    static Environment env(int cores, String jdk) {
-        return new Environment(true, "Test CPU @ 2.0GHz", cores, "24 GiB", "Linux 6.1", jdk, "-Xms2g -Xmx2g",
-                "abc1234", "2026-01-01T00:00:00Z", "full");
+    static RunEnvironment env(int cores, String jdk) {
+        return new RunEnvironment(true, "Test CPU @ 2.0GHz", cores, "24.0 GiB", "Linux 6.1", jdk, "-Xms2g -Xmx2g",
+                "abc1234", "2026-01-01T00:00:00Z", "full", Map.of());
     }
 
     /** Every benchmark of the suite, with plausible two-core figures. */
@@ -72,17 +72,20 @@ final class Fixtures {
         double[] speed = {0.5, 40, 90, 20, 1.2, 3};
         for (String mode : new String[] {"THREADS", "PROCESSES"}) {
             for (int i = 0; i < variants.length; i++) {
-                if (mode.equals("PROCESSES") && variants[i].equals("ATOMIC")) {
-                    continue;
-                }
-                rows.add(ss("CounterBenchmark.increments", params("mode", mode, "variant", variants[i]),
-                        speed[i] * (mode.equals("PROCESSES") ? 5 : 1), speed[i] * 0.1));
+                double runsPerSecond = 1000 / (speed[i] * (mode.equals("PROCESSES") ? 5 : 1));
+                double made = runsPerSecond * 8000;
+                double kept = CounterExactness.of(variants[i], mode) == CounterExactness.Exactness.EXACT ? made : made * 0.4;
+                rows.add(new Measurement(PKG + "CounterBenchmark.incrementShared", "thrpt", "ops/s",
+                        params("variant", variants[i], "mode", mode, "workers", "8", "increments", "1000"),
+                        runsPerSecond, runsPerSecond * 0.05, Map.of(
+                                "made", new Measurement.Secondary(made, made * 0.05, "ops/s"),
+                                "kept", new Measurement.Secondary(kept, kept * 0.05, "ops/s"))));
             }
         }
         return rows;
     }
 
-    static Run run(String name, List<Measurement> rows, Environment env) {
+    static Run run(String name, List<Measurement> rows, RunEnvironment env) {
         return new Run(name, rows, env);
     }
 }
