@@ -693,14 +693,15 @@ public final class ChartPlanner {
     }
 
     private static final String CPU_TEXT = "Each bar runs the whole fib list once on one model; the red diamond is the"
-            + " ideal, max(SEQUENTIAL / %d cores, the longest single task). Java has no GIL, so threads, pools and"
-            + " virtual threads all come close to it, where Python's threads took as long as running in sequence.";
+            + " ideal, max(SEQUENTIAL / %d cores, the longest single task). Java has no GIL: threads, pools and virtual"
+            + " threads can all use every core and, on a quiet machine, come close to the ideal, where Python's threads"
+            + " took as long as running in sequence.";
     private static final String IO_TEXT = "Tasks that sleep use no CPU, so what matters is how many wait at once: a"
             + " thread, virtual thread or timer per task finishes in about one sleep, a pool of P threads needs"
             + " ceil(N / P) rounds, and SEQUENTIAL takes N sleeps. A process per task also pays for a JVM start.";
     private static final String SCALING_TEXT = "Time for N sleeping tasks as N grows, on log axes; the ideal stays at"
-            + " one sleep whatever N is. Virtual threads and timers stay close to it up to 100,000 tasks, while a"
-            + " platform thread per task pays for starting each thread.";
+            + " one sleep whatever N is. What rises above it is the cost of starting and scheduling N waiters: small"
+            + " for virtual threads and timers, which reach 100,000 tasks, larger for a platform thread per task.";
     private static final String PINNING_TEXT = "Each virtual thread sleeps while holding its own lock. On JDK 21 to 23"
             + " a synchronized block (MONITOR) pins the carrier thread, so the tasks take about N / cores sleeps;"
             + " a ReentrantLock, or any lock on JDK 24+ (JEP 491), lets them all wait at once. This run used JDK %s.";

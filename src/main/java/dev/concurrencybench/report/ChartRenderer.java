@@ -83,6 +83,7 @@ public final class ChartRenderer {
         chart.setXAxisTitle("");
         var styler = chart.getStyler();
         common(styler);
+        fitTitle(styler, spec.title(), false);
         // Bars of different series share a slot: each category has exactly one measured value.
         styler.setOverlapped(true);
         styler.setAvailableSpaceFill(0.6);
@@ -103,6 +104,7 @@ public final class ChartRenderer {
         double yMax = top > 0 ? top * 1.15 : 1;
         styler.setYAxisMin(0.0);
         styler.setYAxisMax(yMax);
+        styler.setyAxisTickLabelsFormattingFunction(ChartRenderer::tick);
 
         // One series per tag (a counter's exactness), so the colour and legend say it; else one series.
         Map<String, List<Double>> valuesByTag = new LinkedHashMap<>();
@@ -147,12 +149,42 @@ public final class ChartRenderer {
         return chart;
     }
 
+    /** How many decades the plotted values span (log10 of max over min). */
+    private static double decades(LineChartSpec spec) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (LineChartSpec.Series s : spec.series()) {
+            for (LineChartSpec.Point p : s.points()) {
+                if (Double.isFinite(p.y()) && p.y() > 0) {
+                    min = Math.min(min, p.y());
+                    max = Math.max(max, p.y());
+                }
+            }
+        }
+        return max > 0 ? Math.log10(max / min) : 0;
+    }
+
+    /** A tick label without exponents: 1,200 or 0.05 as they are, 16M for 16,000,000, 2G and so on. */
+    static String tick(double v) {
+        double a = Math.abs(v);
+        if (a >= 1e9) {
+            return Tables.number(v / 1e9) + "G";
+        }
+        if (a >= 1e6) {
+            return Tables.number(v / 1e6) + "M";
+        }
+        if (a >= 1000 || a == 0) {
+            return String.format(Locale.ROOT, "%,.0f", v);
+        }
+        return Tables.number(v);
+    }
+
     private static double finite(double v) {
         return Double.isFinite(v) ? v : 0;
     }
 
     /** {@code ms/op} from an axis title such as {@code time per call (ms/op, lower is better)}. */
-    private static String shortUnit(String axis) {
+    static String shortUnit(String axis) {
         int open = axis.indexOf('(');
         int comma = axis.indexOf(',', open + 1);
         return open >= 0 && comma > open ? axis.substring(open + 1, comma) : "";
@@ -181,10 +213,14 @@ public final class ChartRenderer {
         common(styler);
         styler.setXAxisLogarithmic(spec.logX());
         styler.setYAxisLogarithmic(spec.logY());
-        styler.setYAxisLogarithmicDecadeOnly(false);
+        // Labels at 2, 3, ... 9 help within a decade or two and crowd the axis beyond that.
+        styler.setYAxisLogarithmicDecadeOnly(decades(spec) > 1.5);
         if (spec.logY()) {
             // XChart's default switches to "2E3" above 1000 on a log axis.
             styler.setYAxisDecimalPattern("#,##0.###");
+        } else {
+            // A formatting function would replace XChart's log tick placement, so only on a linear axis.
+            styler.setyAxisTickLabelsFormattingFunction(ChartRenderer::tick);
         }
         styler.setXAxisLogarithmicDecadeOnly(true);
         int longestName = spec.series().stream().mapToInt(s -> s.name().length()).max().orElse(0);
@@ -193,6 +229,7 @@ public final class ChartRenderer {
             styler.setLegendPosition(Styler.LegendPosition.OutsideE);
             styler.setLegendLayout(Styler.LegendLayout.Vertical);
         }
+        fitTitle(styler, spec.title(), styler.getLegendPosition() == Styler.LegendPosition.OutsideE);
         if (!spec.xTickLabels().isEmpty()) {
             // Ticks "#1", "#2", ...: XChart widens the tick step until labels are unique, so
             // rounding to whole numbers leaves exactly one tick per run.
@@ -256,6 +293,13 @@ public final class ChartRenderer {
             styler.setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         }
         return chart;
+    }
+
+    /** Shrinks a long title's font so it fits beside a legend column; XChart would cut it off. */
+    private static void fitTitle(AxesChartStyler styler, String title, boolean legendBeside) {
+        int room = legendBeside ? 62 : 95;
+        int size = title.length() <= room ? 16 : Math.max(11, 16 * room / title.length());
+        styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, size));
     }
 
     private static void common(AxesChartStyler styler) {

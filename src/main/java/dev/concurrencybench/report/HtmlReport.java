@@ -24,6 +24,7 @@ final class HtmlReport {
                 .append("th,td{border:1px solid #ccc;padding:.25em .6em;text-align:right}\n")
                 .append("th:first-child,td:first-child{text-align:left}\n")
                 .append("th{background:#f3f3f3}\n.note{color:#555;font-size:.92em}\n")
+                .append("table.env td{text-align:left}\n")
                 .append("section{margin-bottom:2.5em}\n</style>\n</head>\n<body>\n")
                 .append("<h1>concurrency-bench report</h1>\n<p>")
                 .append(runs.size() == 1 ? "From one results file: " : "From " + runs.size() + " results files, oldest first: ")
@@ -39,7 +40,7 @@ final class HtmlReport {
                 h.append("<p class=\"note\">No environment sidecar beside this file: CPU, cores, memory and OS are unknown.</p>\n");
             }
             if (!env.isEmpty()) {
-                h.append("<table>\n");
+                h.append("<table class=\"env\">\n");
                 env.forEach((k, v) -> h.append("<tr><th>").append(esc(k)).append("</th><td>").append(esc(v)).append("</td></tr>\n"));
                 h.append("</table>\n");
             }

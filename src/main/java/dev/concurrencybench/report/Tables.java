@@ -27,12 +27,14 @@ final class Tables {
     private static Table bars(BarChartSpec spec) {
         boolean ideal = spec.hasIdeal();
         boolean tags = spec.bars().stream().anyMatch(b -> !b.tag().isEmpty() || !b.remark().isEmpty());
-        List<String> header = new ArrayList<>(List.of("", "measured", "± error"));
+        String unit = ChartRenderer.shortUnit(spec.yAxis());
+        String in = unit.isEmpty() ? "" : " (" + unit + ")";
+        List<String> header = new ArrayList<>(List.of("", "measured" + in, "± error"));
         if (tags) {
             header.add(1, "note");
         }
         if (ideal) {
-            header.addAll(List.of("ideal", "measured / ideal"));
+            header.addAll(List.of("ideal" + in, "measured / ideal"));
         }
         List<List<String>> rows = new ArrayList<>();
         for (BarChartSpec.Bar b : spec.bars()) {
@@ -56,7 +58,8 @@ final class Tables {
         boolean runs = !spec.xTickLabels().isEmpty();
         List<String> header = new ArrayList<>();
         // A numeric axis names itself in the corner cell: "tasks N" over 100, 1000, ...
-        header.add(runs ? "" : spec.xAxis().replaceAll(" \\(.*\\)$", ""));
+        String unit = ChartRenderer.shortUnit(spec.yAxis());
+        header.add((runs ? "" : spec.xAxis().replaceAll(" \\(.*\\)$", "") + " ") + (unit.isEmpty() ? "" : "(" + unit + ")"));
         for (double x : xs) {
             long i = Math.round(x);
             boolean named = runs && i >= 1 && i <= spec.xTickLabels().size();
