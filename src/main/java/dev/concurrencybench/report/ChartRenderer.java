@@ -214,7 +214,7 @@ public final class ChartRenderer {
         styler.setXAxisLogarithmic(spec.logX());
         styler.setYAxisLogarithmic(spec.logY());
         // Labels at 2, 3, ... 9 help within a decade or two and crowd the axis beyond that.
-        styler.setYAxisLogarithmicDecadeOnly(decades(spec) > 1.5);
+        styler.setYAxisLogarithmicDecadeOnly(decades(spec) > 2);
         if (spec.logY()) {
             // XChart's default switches to "2E3" above 1000 on a log axis.
             styler.setYAxisDecimalPattern("#,##0.###");
