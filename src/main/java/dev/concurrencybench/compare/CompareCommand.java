@@ -61,7 +61,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261127", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--bootstrap", defaultValue = "2000", paramLabel = "N",
+    @Option(names = "--bootstrap", defaultValue = "1000", paramLabel = "N",
             description = "Bootstrap replicates per row (default: ${DEFAULT-VALUE}).")
     int replicates;
 
@@ -100,10 +100,13 @@ public final class CompareCommand implements Callable<Integer> {
         return code;
     }
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec == null ? new PrintWriter(System.out, true) : spec.commandLine().getOut();
-        PrintWriter err = spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         if (!positional.isEmpty() && (!base.isEmpty() || !next.isEmpty())) {
             throw new IllegalArgumentException("give BASE NEW or --base/--new, not both");
         }
@@ -136,9 +139,6 @@ public final class CompareCommand implements Callable<Integer> {
         out.flush();
         return c.hasRegression() ? REGRESSION : OK;
     }
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     private static Format parseFormat(String s) {
         try {

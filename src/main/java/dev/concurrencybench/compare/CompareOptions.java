@@ -17,7 +17,7 @@ public record CompareOptions(double alpha, double minEffect, int minForks, long 
     /** A Welch test on fork means has 2 degrees of freedom or more only from 3 forks per side. */
     public static final int DEFAULT_MIN_FORKS = 3;
     public static final long DEFAULT_SEED = 20261127L;
-    public static final int DEFAULT_REPLICATES = 2000;
+    public static final int DEFAULT_REPLICATES = 1000;
 
     public CompareOptions {
         if (!(alpha > 0 && alpha < 1)) {

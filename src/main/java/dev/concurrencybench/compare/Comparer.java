@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Compares two sets of JMH results. Rows are matched on benchmark, mode and every param value;
@@ -40,9 +41,10 @@ public final class Comparer {
         Map<RowKey, Map<String, Pool>> n = pools(next, "new");
         checkModes(b, n);
 
-        List<RowComparison> primary = new ArrayList<>();
-        List<RowComparison> secondary = new ArrayList<>();
-        Map<RowKey, double[]> bootstraps = new LinkedHashMap<>();
+        // Rows are independent and each has its own seed, so they can be computed in parallel with the same output.
+        List<Supplier<RowComparison>> primaryTasks = new ArrayList<>();
+        List<Supplier<RowComparison>> secondaryTasks = new ArrayList<>();
+        Map<RowKey, double[]> bootstraps = new ConcurrentHashMap<>();
         Set<RowKey> keys = new LinkedHashSet<>(b.keySet());
         keys.addAll(n.keySet());
         for (RowKey key : keys) {
@@ -54,31 +56,35 @@ public final class Comparer {
                 if (!Objects.equals(bp.unit, np.unit)) {
                     throw new ResultsException("mixed units for " + key.display() + ": base " + bp.unit + ", new " + np.unit);
                 }
-                primary.add(matched(key, null, bp, np, key.mode().higherIsBetter(), bootstraps));
+                primaryTasks.add(() -> matched(key, null, bp, np, key.mode().higherIsBetter(), bootstraps));
                 if (options.secondary()) {
                     for (Map.Entry<String, Pool> e : bm.entrySet()) {
                         Pool other = nm.get(e.getKey());
                         if (e.getKey() != null && other != null && Objects.equals(e.getValue().unit, other.unit)) {
                             Boolean dir = new Metric(0, 0, e.getValue().unit, List.of(), List.of()).higherIsBetterByUnit();
-                            secondary.add(matched(key, e.getKey(), e.getValue(), other, dir, null));
+                            secondaryTasks.add(() -> matched(key, e.getKey(), e.getValue(), other, dir, null));
                         }
                     }
                 }
             } else if (bm != null) {
                 Pool p = bm.get(null);
-                primary.add(oneSided(key, p, true));
+                primaryTasks.add(() -> oneSided(key, p, true));
             } else {
                 Pool p = nm.get(null);
-                primary.add(oneSided(key, p, false));
+                primaryTasks.add(() -> oneSided(key, p, false));
             }
         }
+        List<RowComparison> primary = primaryTasks.parallelStream().map(Supplier::get).toList();
+        List<RowComparison> secondary = secondaryTasks.parallelStream().map(Supplier::get).toList();
         primary = decide(primary);
         secondary = decide(secondary);
 
+        Map<RowKey, List<RowComparison>> secondaryByKey = new LinkedHashMap<>();
+        secondary.forEach(s -> secondaryByKey.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(s));
         List<RowComparison> rows = new ArrayList<>();
         for (RowComparison r : primary) {
             rows.add(r);
-            secondary.stream().filter(s -> s.key().equals(r.key())).forEach(rows::add);
+            rows.addAll(secondaryByKey.getOrDefault(r.key(), List.of()));
         }
         List<String> warnings = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -168,12 +174,12 @@ public final class Comparer {
                     Double.NaN, Double.NaN, same ? Verdict.NO_CHANGE : Verdict.INCONCLUSIVE,
                     same ? "no change" : "inconclusive: values not all positive and finite");
         }
-        SplittableRandom random = new SplittableRandom(options.seed() * 31 + key.hashCode() * 17L + Objects.hashCode(metric));
-        double[] logRatios = Stats.bootstrapLogRatios(b, n, options.replicates(), random);
-        double[] sorted = logRatios.clone();
-        java.util.Arrays.sort(sorted);
-        double lo = Math.exp(Stats.quantile(sorted, options.alpha() / 2));
-        double hi = Math.exp(Stats.quantile(sorted, 1 - options.alpha() / 2));
+        // A seed per row, from its identity, keeps each row's interval independent of the other rows.
+        long seed = options.seed() * 31 + key.hashCode() * 17L + Objects.hashCode(metric);
+        double[] logRatios = Stats.bootstrapLogRatios(b, n, options.replicates(), seed);
+        double[] scratch = logRatios.clone();
+        double lo = Math.exp(Stats.quantileUnsorted(scratch, options.alpha() / 2));
+        double hi = Math.exp(Stats.quantileUnsorted(scratch, 1 - options.alpha() / 2));
         int forks = Math.min(b.length, n.length);
         if (forks < options.minForks()) {
             return new RowComparison(key, metric, bp.unit, higherIsBetter, bs, ns, ratio, lo, hi, Double.NaN, Double.NaN,
@@ -238,10 +244,9 @@ public final class Comparer {
         for (int i = 0; i < replicates.length; i++) {
             replicates[i] /= used.size();
         }
-        java.util.Arrays.sort(replicates);
         double ratio = Math.exp(sum / used.size());
-        double lo = Math.exp(Stats.quantile(replicates, options.alpha() / 2));
-        double hi = Math.exp(Stats.quantile(replicates, 1 - options.alpha() / 2));
+        double lo = Math.exp(Stats.quantileUnsorted(replicates, options.alpha() / 2));
+        double hi = Math.exp(Stats.quantileUnsorted(replicates, 1 - options.alpha() / 2));
         String text;
         if (lo > 1 + options.minEffect() || hi < 1 - options.minEffect()) {
             text = hi < 1 ? "faster overall" : "slower overall";

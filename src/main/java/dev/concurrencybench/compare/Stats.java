@@ -1,7 +1,6 @@
 package dev.concurrencybench.compare;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import org.apache.commons.statistics.inference.DataDispersion;
 import org.apache.commons.statistics.inference.TTest;
 
@@ -78,25 +77,47 @@ public final class Stats {
      * of each side with replacement, then the iterations within each drawn fork with replacement.
      * Returns the replicates in the order drawn (independent of other rows' replicates).
      */
-    public static double[] bootstrapLogRatios(double[][] base, double[][] nw, int replicates, SplittableRandom random) {
+    public static double[] bootstrapLogRatios(double[][] base, double[][] nw, int replicates, long seed) {
         double[] out = new double[replicates];
+        Indices random = new Indices(seed);
         for (int b = 0; b < replicates; b++) {
             out[b] = Math.log(resampledMean(nw, random) / resampledMean(base, random));
         }
         return out;
     }
 
-    private static double resampledMean(double[][] forks, SplittableRandom random) {
+    private static double resampledMean(double[][] forks, Indices random) {
         double sum = 0;
         for (int i = 0; i < forks.length; i++) {
-            double[] fork = forks[random.nextInt(forks.length)];
+            double[] fork = forks[random.below(forks.length)];
             double s = 0;
             for (int j = 0; j < fork.length; j++) {
-                s += fork[random.nextInt(fork.length)];
+                s += fork[random.below(fork.length)];
             }
             sum += s / fork.length;
         }
         return sum / forks.length;
+    }
+
+    /**
+     * Random indices for the bootstrap, which draws tens of millions of them for a large compare:
+     * SplitMix64 with a multiply-shift range reduction, faster than SplittableRandom's rejection
+     * loop. The bias (bound / 2^32) is far below anything a bootstrap percentile can show.
+     */
+    static final class Indices {
+        private long state;
+
+        Indices(long seed) {
+            state = seed;
+        }
+
+        int below(int bound) {
+            long z = (state += 0x9E3779B97F4A7C15L);
+            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+            z ^= z >>> 31;
+            return (int) (((z >>> 32) * bound) >>> 32);
+        }
     }
 
     /** The q-quantile of sorted data, linearly interpolated (type 7). */
@@ -108,6 +129,63 @@ public final class Stats {
         int lo = (int) Math.floor(pos);
         int hi = Math.min(lo + 1, sorted.length - 1);
         return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    /**
+     * The same type-7 quantile without sorting: a selection in linear time, which matters when a
+     * compare of 1000 rows takes two quantiles of 1000 replicates per row. Reorders {@code data}.
+     */
+    public static double quantileUnsorted(double[] data, double q) {
+        int n = data.length;
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double pos = q * (n - 1);
+        int k = (int) Math.floor(pos);
+        double atK = select(data, k);
+        if (k + 1 >= n || pos == k) {
+            return atK;
+        }
+        // After selecting k, everything right of it is >= data[k]: the next order statistic is their minimum.
+        double next = data[k + 1];
+        for (int i = k + 2; i < n; i++) {
+            next = Math.min(next, data[i]);
+        }
+        return atK + (pos - k) * (next - atK);
+    }
+
+    /** Puts the k-th smallest value at index k (Hoare's quickselect, middle pivot) and returns it. */
+    private static double select(double[] a, int k) {
+        int left = 0;
+        int right = a.length - 1;
+        while (left < right) {
+            double pivot = a[(left + right) >>> 1];
+            int i = left;
+            int j = right;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                right = j;
+            } else if (k >= i) {
+                left = i;
+            } else {
+                break;
+            }
+        }
+        return a[k];
     }
 
     /**
