@@ -4,6 +4,7 @@ import dev.concurrencybench.report.BarChartSpec.Bar;
 import dev.concurrencybench.report.LineChartSpec.Point;
 import dev.concurrencybench.report.LineChartSpec.Series;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -134,8 +135,11 @@ public final class ChartPlanner {
                     markAll(done, sameClass);
                 }
                 case SPAWN -> {
-                    spawn(sameClass);
-                    markAll(done, sameClass);
+                    // Its methods use different modes (single shots for spawns, sampling for round trips)
+                    // but one unit, and belong on one chart.
+                    List<Source> allModes = newest.values().stream().filter(o -> o.className().equals(SPAWN)).toList();
+                    spawn(allModes);
+                    markAll(done, allModes);
                 }
                 case COUNTER -> counter(s);
                 default -> generic(s);
@@ -243,7 +247,7 @@ public final class ChartPlanner {
             Double sleepMs = doubleParam(g.getKey(), "sleepMs");
             List<String> chartNotes = new ArrayList<>();
             if (tasks == null || sleepMs == null) {
-                chartNotes.add("The tasks or sleepMs param is missing or not a number, so no ideal can be computed.");
+                chartNotes.add(NO_SLEEP_PARAMS);
             } else {
                 chartNotes.add(String.format(Locale.ROOT,
                         "Ideal: D = %s ms when all %d tasks run at once, ceil(%d / %d) x D for a pool of %d, %d x D one at a time.",
@@ -334,7 +338,7 @@ public final class ChartPlanner {
                 bars.add(bar(m.param("lock"), m, idealMs));
             }
             List<String> chartNotes = tasks == null || sleepMs == null
-                    ? List.of("The tasks or sleepMs param is missing or not a number, so no ideal can be computed.")
+                    ? List.of(NO_SLEEP_PARAMS)
                     : List.of("Ideal: D = " + fmt(sleepMs) + " ms, all " + tasks + " virtual threads waiting at once.");
             Measurement first = g.getValue().get(0);
             String title = "Pinning: " + (tasks == null ? "N" : tasks) + " virtual threads sleep "
@@ -351,10 +355,7 @@ public final class ChartPlanner {
 
     private void async(List<Source> sources) {
         List<Measurement> rows = sources.stream().flatMap(s -> s.rows().stream())
-                .sorted(java.util.Comparator.comparingInt(m -> {
-                    int i = ASYNC_ORDER.indexOf(m.method());
-                    return i < 0 ? ASYNC_ORDER.size() : i;
-                }))
+                .sorted(Comparator.comparingInt(m -> order(ASYNC_ORDER, m.method())))
                 .toList();
         for (Map.Entry<Map<String, String>, List<Measurement>> g : groupByParams(rows, Set.of()).entrySet()) {
             Integer tasks = intParam(g.getKey(), "tasks");
@@ -372,7 +373,7 @@ public final class ChartPlanner {
                 bars.add(bar(m.method(), m, idealMs));
             }
             List<String> chartNotes = tasks == null || sleepMs == null
-                    ? List.of("The tasks or sleepMs param is missing or not a number, so no ideal can be computed.")
+                    ? List.of(NO_SLEEP_PARAMS)
                     : List.of("Ideal: " + tasks + " x D = " + fmt(tasks * sleepMs) + " ms for the one-at-a-time shapes, D = "
                             + fmt(sleepMs) + " ms for the gathered ones.");
             Measurement first = g.getValue().get(0);
@@ -383,17 +384,34 @@ public final class ChartPlanner {
         }
     }
 
+    /** Spawn cost in teaching order: the bare JVM floor, a worker's spawn, a pooled worker's round trip. */
+    private static final List<String> SPAWN_ORDER = List.of("bareJvm", "workerSpawn", "pooledRoundTrip");
+
     private void spawn(List<Source> sources) {
-        List<Measurement> rows = sources.stream().flatMap(s -> s.rows().stream()).toList();
-        Set<String> varying = varyingParams(rows);
-        List<Bar> bars = new ArrayList<>();
-        for (Measurement m : rows) {
-            String extra = paramLabel(m, varying);
-            bars.add(bar(m.method() + (extra.isEmpty() ? "" : " (" + extra + ")"), m, Double.NaN));
+        List<Measurement> all = sources.stream().flatMap(s -> s.rows().stream())
+                .sorted(Comparator.comparingInt(m -> order(SPAWN_ORDER, m.method()))).toList();
+        for (List<Measurement> rows : groupBy(all, Measurement::unit).values()) {
+            Set<String> varying = varyingParams(rows);
+            List<Bar> bars = new ArrayList<>();
+            for (Measurement m : rows) {
+                String extra = paramLabel(m, varying);
+                bars.add(bar(m.method() + (extra.isEmpty() ? "" : " (" + extra + ")"), m, Double.NaN));
+            }
+            Measurement first = rows.get(0);
+            Set<String> modes = new LinkedHashSet<>();
+            rows.forEach(m -> modes.add(modeName(m.mode())));
+            List<String> chartNotes = modes.size() > 1
+                    ? List.of("Modes: " + rows.stream().map(m -> m.method() + " " + modeName(m.mode())).distinct()
+                            .collect(Collectors.joining(", ")) + "; each bar is a mean time per call.")
+                    : List.of();
+            add(new BarChartSpec(id("spawn"), "Spawn cost: starting a JVM" + constantSuffix(rows, varying),
+                    "time per call (" + first.unit() + ", lower is better)", bars, SPAWN_TEXT, sourceNames(sources), chartNotes));
         }
-        Measurement first = rows.get(0);
-        add(new BarChartSpec(id("spawn"), "Spawn cost: starting a JVM" + constantSuffix(rows, varying),
-                Units.axisTitle(first.mode(), first.unit()), bars, SPAWN_TEXT, sourceNames(sources), List.of()));
+    }
+
+    private static int order(List<String> known, String method) {
+        int i = known.indexOf(method);
+        return i < 0 ? known.size() : i;
     }
 
     private void counter(Source s) {
@@ -561,6 +579,9 @@ public final class ChartPlanner {
         }
         charts.add(spec);
     }
+
+    private static final String NO_SLEEP_PARAMS =
+            "The tasks or sleepMs param is missing or not a number, so no ideal can be computed.";
 
     static final String NO_ERROR_NOTE = "Some rows have no error estimate (JMH gives none from too few measurements,"
             + " and writes NaN); they are drawn without an error bar.";

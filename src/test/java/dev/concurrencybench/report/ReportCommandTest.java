@@ -33,6 +33,11 @@ class ReportCommandTest {
     /** PinningBenchmark, AsyncBenchmark and IoScalingBenchmark, 1 fork, 2 iterations, with its sidecar. */
     static final String SCALING = "20261127T001932Z-full-PinningBenchmark+AsyncBenchmark+IoScalingBenchmark.json";
 
+    /** CounterBenchmark (issue 4's build), 1 fork, 2 iterations of 300 ms: speed plus made/kept counts. */
+    static final String COUNTER = "counter-real.json";
+    /** SpawnBenchmark (issue 3's build), 1 fork, 1 iteration: single shots and sampled round trips. */
+    static final String SPAWN = "spawn-real.json";
+
     @TempDir
     Path tmp;
 
@@ -149,6 +154,46 @@ class ReportCommandTest {
         assertEquals(seq / 2, cpu.bars().get(1).ideal(), 1e-9);
         // No sidecar: two cores assumed, and said so.
         assertTrue(plan.notes().stream().anyMatch(n -> n.contains(CPU_IO) && n.contains("assume 2")), plan.notes().toString());
+    }
+
+    @Test
+    void realCounterResultsShowSpeedNextToTheMeasuredKeptShare() throws IOException {
+        Run run = RunReader.read(resource(COUNTER));
+        BarChartSpec counter = ChartPlanner.plan(List.of(run), null).charts().stream()
+                .filter(c -> c.id().startsWith("counter")).map(BarChartSpec.class::cast).findFirst().orElseThrow();
+        assertEquals(run.rows().size(), counter.bars().size());
+        for (Measurement m : run.rows()) {
+            BarChartSpec.Bar b = counter.bars().stream()
+                    .filter(x -> x.label().equals(m.param("variant") + " / " + m.param("mode"))).findFirst().orElseThrow();
+            assertEquals(m.secondary("made").score(), b.value());
+            assertEquals(CounterExactness.of(m.param("variant"), m.param("mode")).label(), b.tag());
+            double share = m.secondary("kept").score() / m.secondary("made").score();
+            assertEquals("kept " + ChartPlanner.keptPercent(share) + "%", b.remark());
+            // What the benchmark measured agrees with what the report documents.
+            if (b.tag().equals("exact")) {
+                assertEquals("kept 100%", b.remark(), b.label());
+            }
+        }
+        Path out = tmp.resolve("counter");
+        assertEquals(0, report(resource(COUNTER).toString(), "-o", out.toString()).code());
+        assertCompleteReport(out, expectedFiles(List.of(run)));
+    }
+
+    @Test
+    void realSpawnResultsOfTwoModesShareOneChart() throws IOException {
+        Run run = RunReader.read(resource(SPAWN));
+        List<BarChartSpec> spawn = ChartPlanner.plan(List.of(run), null).charts().stream()
+                .filter(c -> c.id().startsWith("spawn")).map(BarChartSpec.class::cast).toList();
+        assertEquals(1, spawn.size());
+        assertEquals(List.of("bareJvm (DEFAULT)", "bareJvm (LEAN)", "workerSpawn (DEFAULT)", "workerSpawn (LEAN)",
+                "pooledRoundTrip (DEFAULT)", "pooledRoundTrip (LEAN)"), spawn.get(0).bars().stream().map(BarChartSpec.Bar::label).toList());
+        for (Measurement m : run.rows()) {
+            assertTrue(spawn.get(0).bars().stream().anyMatch(b -> b.value() == m.score()), m.toString());
+        }
+        assertTrue(spawn.get(0).yAxis().contains("us/op"), spawn.get(0).yAxis());
+        Path out = tmp.resolve("spawn");
+        assertEquals(0, report(resource(SPAWN).toString(), "-o", out.toString()).code());
+        assertCompleteReport(out, expectedFiles(List.of(run)));
     }
 
     @Test
