@@ -446,7 +446,8 @@ public final class ChartPlanner {
                     : Units.axisTitle(first.mode(), first.unit());
             String params = paramText(g.getKey());
             List<String> chartNotes = new ArrayList<>();
-            chartNotes.add("Bar colour: each variant's documented exactness (exact, or loses updates).");
+            chartNotes.add("Bar colour: each variant's exactness by design (exact, or loses updates); a short run may"
+                    + " happen to lose nothing, so the measured share above the bar can read 100% for a racy variant.");
             if (counted) {
                 chartNotes.add("Above each bar: the share of increments the final count kept, as the benchmark measured it"
                         + " (kept / made).");

@@ -126,7 +126,8 @@ public final class ChartRenderer {
         }
         int colour = 0;
         for (String tag : valuesByTag.keySet()) {
-            String name = tag.isEmpty() ? "measured (error bar: JMH 99.9% interval)" : "measured, " + tag;
+            // A tag is documented, not measured: say so, since a run may happen not to show it.
+            String name = tag.isEmpty() ? "measured (error bar: JMH 99.9% interval)" : "by design: " + tag;
             CategorySeries measured = chart.addSeries(name, labels, valuesByTag.get(tag), errorsByTag.get(tag));
             measured.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Bar);
             measured.setFillColor(tagColour(tag, colour++));
@@ -144,7 +145,9 @@ public final class ChartRenderer {
             // XChart puts category i's centre at x = i + 0.5 in annotation coordinates.
             chart.addAnnotation(new AnnotationText(barAnnotation(b, unit), i + 0.5, barTop + yMax * 0.035, false));
         }
-        styler.setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        // Smaller text when the bars are close, so neighbouring labels do not run together.
+        int size = spec.bars().size() > 10 ? 10 : spec.bars().size() > 8 ? 11 : 12;
+        styler.setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.PLAIN, size));
         styler.setAnnotationTextFontColor(Color.DARK_GRAY);
         return chart;
     }
