@@ -70,7 +70,19 @@ public final class ChartPlanner {
         } else {
             p.notes.add("Trend charts need two or more results files; this report has one.");
         }
-        return new Plan(p.charts, p.notes);
+        List<ChartSpec> inReadingOrder = new ArrayList<>(p.charts);
+        inReadingOrder.sort(Comparator.comparingInt(ChartPlanner::readingOrder));
+        return new Plan(inReadingOrder, p.notes);
+    }
+
+    /** The lessons in the order the README tells them; other benchmarks after them, trends last. */
+    private static final List<String> READING_ORDER =
+            List.of("cpu", "io", "scaling", "pinning", "async", "spawn", "counter", "", "trend");
+
+    private static int readingOrder(ChartSpec c) {
+        String kind = c.id().replaceFirst("-.*$", "");
+        int i = READING_ORDER.indexOf(kind);
+        return i < 0 ? READING_ORDER.indexOf("") : i;
     }
 
     /** Rows of one benchmark in one mode, from the run they were taken from. */

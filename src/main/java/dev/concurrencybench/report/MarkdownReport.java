@@ -49,8 +49,9 @@ final class MarkdownReport {
             Tables.Table t = Tables.of(c);
             m.append('|');
             t.header().forEach(h -> m.append(' ').append(cell(h)).append(" |"));
-            m.append("\n|");
-            t.header().forEach(h -> m.append(h.isEmpty() ? "---|" : "---:|"));
+            // Names left, numbers right.
+            m.append("\n|---|");
+            t.header().stream().skip(1).forEach(h -> m.append("---:|"));
             m.append('\n');
             for (List<String> row : t.rows()) {
                 m.append('|');

@@ -330,6 +330,17 @@ class ChartPlannerTest {
     }
 
     @Test
+    void chartsComeInTheOrderTheLessonsAreTold() {
+        List<Measurement> shuffled = new java.util.ArrayList<>(Fixtures.suite());
+        java.util.Collections.reverse(shuffled);
+        shuffled.add(new Measurement("org.example.Other.thing", "avgt", "us/op", Map.of(), 1, 0.1));
+        Run a = new Run("a.json", shuffled, env(2, "21"));
+        Run b = new Run("b.json", shuffled, env(2, "21"));
+        List<String> kinds = plan(a, b).charts().stream().map(c -> c.id().replaceFirst("-.*$", "")).distinct().toList();
+        assertEquals(List.of("cpu", "io", "scaling", "pinning", "async", "spawn", "counter", "other", "trend"), kinds);
+    }
+
+    @Test
     void noRunsIsAnError() {
         assertThrows(IllegalArgumentException.class, () -> ChartPlanner.plan(List.of(), null));
     }
