@@ -254,6 +254,18 @@ class ReportCommandTest {
         assertTrue(Files.readString(out.resolve(Report.HTML)).contains("--cores 4"));
     }
 
+    @Test
+    void runsAreOrderedBySidecarTimeWhenEveryRunHasOne() {
+        RunEnvironment late = new RunEnvironment(true, null, 2, null, null, "21", "", null, "2026-02-01T00:00:00Z", "full", null);
+        RunEnvironment early = new RunEnvironment(true, null, 2, null, null, "21", "", null, "2026-01-01T00:00:00Z", "full", null);
+        Run b = new Run("b.json", List.of(), late);
+        Run a = new Run("a.json", List.of(), early);
+        assertEquals(List.of(a, b), ReportCommand.inTimeOrder(List.of(b, a)));
+        // Without a time for every run, the order given stands.
+        Run c = new Run("c.json", List.of(), RunEnvironment.NONE);
+        assertEquals(List.of(b, c, a), ReportCommand.inTimeOrder(List.of(b, c, a)));
+    }
+
     // ------------------------------------------------------------------ bad input: one line, exit 2
 
     private void assertBadInput(Outcome o, String expectedFragment) {
