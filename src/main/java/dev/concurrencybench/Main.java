@@ -4,6 +4,7 @@ import dev.concurrencybench.bench.Params;
 import dev.concurrencybench.compare.CompareCommand;
 import dev.concurrencybench.counter.CounterWorkerMain;
 import dev.concurrencybench.process.WorkerMain;
+import dev.concurrencybench.report.ReportCommand;
 import dev.concurrencybench.results.JmhRun;
 import dev.concurrencybench.results.Sidecar;
 import java.io.IOException;
@@ -32,6 +33,7 @@ public final class Main {
         switch (command) {
             case "compare" -> System.exit(CompareCommand.run(rest));
             case "counter-worker" -> CounterWorkerMain.main(rest);
+            case "report" -> System.exit(ReportCommand.run(rest));
             case "worker" -> WorkerMain.main(rest);
             default -> runJmh(args);
         }

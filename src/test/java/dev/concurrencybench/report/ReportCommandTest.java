@@ -1,0 +1,331 @@
+package dev.concurrencybench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The report subcommand end to end, on results files this project produced and on bad input. */
+class ReportCommandTest {
+
+    /** CpuBoundBenchmark and IoBoundBenchmark, 1 fork, 2 iterations (NaN errors), no sidecar. */
+    static final String CPU_IO = "cpu-io-real.json";
+    /** PinningBenchmark, AsyncBenchmark and IoScalingBenchmark, 1 fork, 2 iterations, with its sidecar. */
+    static final String SCALING = "20261127T001932Z-full-PinningBenchmark+AsyncBenchmark+IoScalingBenchmark.json";
+
+    /** CounterBenchmark (issue 4's build), 1 fork, 2 iterations of 300 ms: speed plus made/kept counts. */
+    static final String COUNTER = "counter-real.json";
+    /** SpawnBenchmark (issue 3's build), 1 fork, 1 iteration: single shots and sampled round trips. */
+    static final String SPAWN = "spawn-real.json";
+
+    @TempDir
+    Path tmp;
+
+    record Outcome(int code, String out, String err) {
+    }
+
+    static Path resource(String name) {
+        try {
+            return Path.of(ReportCommandTest.class.getResource(name).toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new AssertionError("missing test resource " + name, e);
+        }
+    }
+
+    static Outcome report(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = ReportCommand.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    /** What the report must contain for these runs: a PNG and an SVG per planned chart, the page and the summary. */
+    static Set<String> expectedFiles(List<Run> runs) {
+        Set<String> names = new TreeSet<>(Set.of(Report.HTML, Report.MARKDOWN));
+        for (ChartSpec c : ChartPlanner.plan(runs, null).charts()) {
+            names.add(c.id() + ".png");
+            names.add(c.id() + ".svg");
+        }
+        return names;
+    }
+
+    static Set<String> filesIn(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    /** Every file is there and non-empty, PNGs decode at the chart size, SVGs are SVG. */
+    static void assertCompleteReport(Path dir, Set<String> expected) throws IOException {
+        assertEquals(expected, filesIn(dir));
+        for (String name : expected) {
+            Path f = dir.resolve(name);
+            assertTrue(Files.size(f) > 0, name + " is empty");
+            if (name.endsWith(".png")) {
+                BufferedImage img = ImageIO.read(f.toFile());
+                assertNotNull(img, name + " does not decode");
+                assertEquals(ChartRenderer.WIDTH, img.getWidth(), name);
+                assertEquals(ChartRenderer.HEIGHT, img.getHeight(), name);
+            } else if (name.endsWith(".svg")) {
+                String svg = Files.readString(f, StandardCharsets.UTF_8);
+                assertTrue(svg.contains("<svg") && svg.strip().endsWith("</svg>"), name + " is not a whole SVG");
+            }
+        }
+    }
+
+    private static final Pattern HTML_LINK = Pattern.compile("(?:src|href)\\s*=\\s*\"([^\"]*)\"");
+    private static final Pattern MD_LINK = Pattern.compile("\\]\\(([^)]*)\\)");
+
+    /** Links are local files that exist (or anchors on the page); nothing is loaded from outside. */
+    static void assertLocalLinks(Path dir, Path page, Pattern link) throws IOException {
+        String text = Files.readString(page, StandardCharsets.UTF_8);
+        assertFalse(text.contains("http://") || text.contains("https://"), page + " names a web address");
+        assertFalse(text.contains("@import") || text.contains("url("), page + " loads a stylesheet resource");
+        Matcher m = link.matcher(text);
+        int links = 0;
+        while (m.find()) {
+            String target = m.group(1);
+            links++;
+            if (target.startsWith("#")) {
+                assertTrue(text.contains("id=\"" + target.substring(1) + "\""), "anchor " + target + " is missing");
+                continue;
+            }
+            assertFalse(target.contains(":") || target.startsWith("/") || target.startsWith("//"), "not local: " + target);
+            assertTrue(Files.isRegularFile(dir.resolve(target)), page.getFileName() + " links to missing " + target);
+        }
+        assertTrue(links > 0, page + " has no links at all");
+    }
+
+    @Test
+    void reportsRealResultsFilesCompletely() throws IOException {
+        Path out = tmp.resolve("out");
+        Outcome o = report(resource(CPU_IO).toString(), resource(SCALING).toString(), "-o", out.toString());
+        assertEquals(0, o.code(), o.err());
+        assertEquals("", o.err());
+        assertTrue(o.out().contains("index.html"), o.out());
+
+        List<Run> runs = List.of(RunReader.read(resource(CPU_IO)), RunReader.read(resource(SCALING)));
+        Set<String> expected = expectedFiles(runs);
+        for (String prefix : List.of("cpu-", "io-", "scaling-", "pinning-", "async-")) {
+            assertTrue(expected.stream().anyMatch(n -> n.startsWith(prefix) && n.endsWith(".png")), prefix + " chart: " + expected);
+        }
+        assertCompleteReport(out, expected);
+        assertLocalLinks(out, out.resolve(Report.HTML), HTML_LINK);
+        assertLocalLinks(out, out.resolve(Report.MARKDOWN), MD_LINK);
+
+        String html = Files.readString(out.resolve(Report.HTML));
+        assertTrue(html.contains("No environment sidecar"), "the run without a sidecar is flagged");
+        assertTrue(html.contains("AMD EPYC") && html.contains("25.0.3"), "the sidecar's environment is listed");
+        assertTrue(html.contains("no GIL"), "the CPU lesson is explained");
+        assertFalse(html.contains("<script"), "no scripts");
+    }
+
+    @Test
+    void chartDataMatchesTheRealFile() {
+        Run run = RunReader.read(resource(CPU_IO));
+        ChartPlanner.Plan plan = ChartPlanner.plan(List.of(run), null);
+        BarChartSpec cpu = plan.charts().stream().filter(c -> c.id().startsWith("cpu")).map(BarChartSpec.class::cast)
+                .findFirst().orElseThrow();
+        List<Measurement> rows = run.rows().stream().filter(m -> m.className().equals("CpuBoundBenchmark")).toList();
+        assertEquals(rows.stream().map(Measurement::score).toList(), cpu.bars().stream().map(BarChartSpec.Bar::value).toList());
+        // Two iterations in one fork: JMH wrote "NaN" for every error.
+        assertTrue(cpu.bars().stream().allMatch(b -> Double.isNaN(b.error())));
+        double seq = rows.stream().filter(m -> "SEQUENTIAL".equals(m.param("model"))).findFirst().orElseThrow().score();
+        assertEquals(seq / 2, cpu.bars().get(1).ideal(), 1e-9);
+        // No sidecar: two cores assumed, and said so.
+        assertTrue(plan.notes().stream().anyMatch(n -> n.contains(CPU_IO) && n.contains("assume 2")), plan.notes().toString());
+    }
+
+    @Test
+    void realCounterResultsShowSpeedNextToTheMeasuredKeptShare() throws IOException {
+        Run run = RunReader.read(resource(COUNTER));
+        BarChartSpec counter = ChartPlanner.plan(List.of(run), null).charts().stream()
+                .filter(c -> c.id().startsWith("counter")).map(BarChartSpec.class::cast).findFirst().orElseThrow();
+        assertEquals(run.rows().size(), counter.bars().size());
+        for (Measurement m : run.rows()) {
+            BarChartSpec.Bar b = counter.bars().stream()
+                    .filter(x -> x.label().equals(m.param("variant") + " / " + m.param("mode"))).findFirst().orElseThrow();
+            assertEquals(m.secondary("made").score(), b.value());
+            assertEquals(CounterExactness.of(m.param("variant"), m.param("mode")).label(), b.tag());
+            double share = m.secondary("kept").score() / m.secondary("made").score();
+            assertEquals("kept " + ChartPlanner.keptPercent(share) + "%", b.remark());
+            // What the benchmark measured agrees with what the report documents.
+            if (b.tag().equals("exact")) {
+                assertEquals("kept 100%", b.remark(), b.label());
+            }
+        }
+        Path out = tmp.resolve("counter");
+        assertEquals(0, report(resource(COUNTER).toString(), "-o", out.toString()).code());
+        assertCompleteReport(out, expectedFiles(List.of(run)));
+    }
+
+    @Test
+    void realSpawnResultsOfTwoModesShareOneChart() throws IOException {
+        Run run = RunReader.read(resource(SPAWN));
+        List<BarChartSpec> spawn = ChartPlanner.plan(List.of(run), null).charts().stream()
+                .filter(c -> c.id().startsWith("spawn")).map(BarChartSpec.class::cast).toList();
+        assertEquals(1, spawn.size());
+        assertEquals(List.of("bareJvm (DEFAULT)", "bareJvm (LEAN)", "workerSpawn (DEFAULT)", "workerSpawn (LEAN)",
+                "pooledRoundTrip (DEFAULT)", "pooledRoundTrip (LEAN)"), spawn.get(0).bars().stream().map(BarChartSpec.Bar::label).toList());
+        for (Measurement m : run.rows()) {
+            assertTrue(spawn.get(0).bars().stream().anyMatch(b -> b.value() == m.score()), m.toString());
+        }
+        assertTrue(spawn.get(0).yAxis().contains("us/op"), spawn.get(0).yAxis());
+        Path out = tmp.resolve("spawn");
+        assertEquals(0, report(resource(SPAWN).toString(), "-o", out.toString()).code());
+        assertCompleteReport(out, expectedFiles(List.of(run)));
+    }
+
+    @Test
+    void aSingleFileMakesNoTrendButAWholeReport() throws IOException {
+        Path out = tmp.resolve("single");
+        Outcome o = report(resource(SCALING).toString(), "-o", out.toString());
+        assertEquals(0, o.code(), o.err());
+        Set<String> expected = expectedFiles(List.of(RunReader.read(resource(SCALING))));
+        assertTrue(expected.stream().noneMatch(n -> n.startsWith("trend")));
+        assertCompleteReport(out, expected);
+        assertTrue(Files.readString(out.resolve(Report.MARKDOWN)).contains("Trend charts need two or more results files"));
+    }
+
+    @Test
+    void aDirectoryStandsForItsResultsFilesAndTwoRunsMakeTrends() throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve("results"));
+        // The same real file twice, under names that sort by time, with and without its sidecar.
+        Files.copy(resource(SCALING), dir.resolve("20260101T000000Z-full-all.json"));
+        Files.copy(resource(SCALING), dir.resolve("20260102T000000Z-full-all.json"));
+        Files.copy(resource(SCALING.replace(".json", ".env.json")), dir.resolve("20260102T000000Z-full-all.env.json"));
+        Outcome o = report(dir.toString());
+        assertEquals(0, o.code(), o.err());
+        Path out = dir.resolve("20260102T000000Z-full-all-report");
+        assertTrue(Files.isDirectory(out), "default output beside the newest file");
+        Set<String> names = filesIn(out);
+        assertTrue(names.stream().anyMatch(n -> n.startsWith("trend-ioscalingbenchmark-sleeptasks")), names.toString());
+        assertLocalLinks(out, out.resolve(Report.HTML), HTML_LINK);
+    }
+
+    @Test
+    void edgeCasesFromHandMadeFilesStillMakeAReport() throws IOException {
+        Path file = tmp.resolve("odd.json");
+        Files.writeString(file, """
+                [
+                  {"jmhVersion": "1.37", "benchmark": "org.example.Unknown.thing", "mode": "avgt", "threads": 1, "forks": 1,
+                   "jdkVersion": "21.0.5", "vmName": "OpenJDK 64-Bit Server VM", "jvmArgs": [],
+                   "primaryMetric": {"score": 12.5, "scoreError": "NaN", "scoreUnit": "us/op", "rawData": [[12.5]]},
+                   "secondaryMetrics": {}},
+                  {"jmhVersion": "1.37", "benchmark": "dev.concurrencybench.bench.IoBoundBenchmark.sleepTasks", "mode": "ss",
+                   "threads": 1, "forks": 1, "jdkVersion": "21.0.5", "jvmArgs": [],
+                   "params": {"model": "SEQUENTIAL"},
+                   "primaryMetric": {"score": "NaN", "scoreError": "NaN", "scoreUnit": "ms/op", "rawData": [["NaN"]]},
+                   "secondaryMetrics": {}}
+                ]
+                """);
+        Path out = tmp.resolve("odd-out");
+        Outcome o = report(file.toString(), "-o", out.toString());
+        assertEquals(0, o.code(), o.err());
+        assertCompleteReport(out, expectedFiles(List.of(RunReader.read(file))));
+        assertTrue(Files.readString(out.resolve(Report.MARKDOWN)).contains("n/a"));
+    }
+
+    @Test
+    void coresFlagIsUsedForRunsWithoutASidecar() throws IOException {
+        Path out = tmp.resolve("cores");
+        Outcome o = report(resource(CPU_IO).toString(), "--cores", "4", "-o", out.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(Files.readString(out.resolve(Report.HTML)).contains("--cores 4"));
+    }
+
+    @Test
+    void runsAreOrderedBySidecarTimeWhenEveryRunHasOne() {
+        RunEnvironment late = new RunEnvironment(true, null, 2, null, null, "21", "", null, "2026-02-01T00:00:00Z", "full", null);
+        RunEnvironment early = new RunEnvironment(true, null, 2, null, null, "21", "", null, "2026-01-01T00:00:00Z", "full", null);
+        Run b = new Run("b.json", List.of(), late);
+        Run a = new Run("a.json", List.of(), early);
+        assertEquals(List.of(a, b), ReportCommand.inTimeOrder(List.of(b, a)));
+        // Without a time for every run, the order given stands.
+        Run c = new Run("c.json", List.of(), RunEnvironment.NONE);
+        assertEquals(List.of(b, c, a), ReportCommand.inTimeOrder(List.of(b, c, a)));
+    }
+
+    // ------------------------------------------------------------------ bad input: one line, exit 2
+
+    private void assertBadInput(Outcome o, String expectedFragment) {
+        assertEquals(ReportCommand.BAD_INPUT, o.code(), "stdout: " + o.out() + " stderr: " + o.err());
+        List<String> lines = o.err().lines().toList();
+        assertEquals(1, lines.size(), "one line on stderr, got: " + o.err());
+        assertTrue(lines.get(0).startsWith("report: "), lines.get(0));
+        assertTrue(lines.get(0).contains(expectedFragment), lines.get(0));
+        assertFalse(o.err().contains("\tat ") || o.err().contains("Exception in"), "no stack trace");
+    }
+
+    @Test
+    void missingFile() {
+        assertBadInput(report(tmp.resolve("nope.json").toString(), "-o", tmp.resolve("o").toString()), "no such file");
+    }
+
+    @Test
+    void malformedJson() throws IOException {
+        Path f = Files.writeString(tmp.resolve("bad.json"), "[{\"benchmark\": ");
+        assertBadInput(report(f.toString(), "-o", tmp.resolve("o").toString()), "malformed JSON");
+    }
+
+    @Test
+    void jsonThatIsNotJmhOutput() throws IOException {
+        Path f = Files.writeString(tmp.resolve("other.json"), "{\"name\": \"not a benchmark\"}");
+        assertBadInput(report(f.toString(), "-o", tmp.resolve("o").toString()), "not JMH JSON output");
+    }
+
+    @Test
+    void emptyResultList() throws IOException {
+        Path f = Files.writeString(tmp.resolve("empty.json"), "[]");
+        assertBadInput(report(f.toString(), "-o", tmp.resolve("o").toString()), "empty result list");
+    }
+
+    @Test
+    void unwritableOutputDirectory() throws IOException {
+        Path blocker = Files.writeString(tmp.resolve("a-file"), "x");
+        // A directory cannot be made under a regular file, whoever runs the test.
+        assertBadInput(report(resource(CPU_IO).toString(), "-o", blocker.resolve("sub").toString()), "cannot write the report");
+        assertBadInput(report(resource(CPU_IO).toString(), "-o", blocker.toString()), "not a directory");
+    }
+
+    @Test
+    void noResultsOrBadFlags() throws IOException {
+        assertBadInput(report(), "RESULTS");
+        assertBadInput(report(resource(CPU_IO).toString(), "--cores", "0", "-o", tmp.resolve("o").toString()), "--cores");
+        assertBadInput(report(resource(CPU_IO).toString(), "--bogus"), "--bogus");
+        Path empty = Files.createDirectory(tmp.resolve("empty-dir"));
+        assertBadInput(report(empty.toString()), "no results file");
+    }
+
+    @Test
+    void badInputLeavesNoOutputBehind() throws IOException {
+        Path out = tmp.resolve("never");
+        report(tmp.resolve("nope.json").toString(), "-o", out.toString());
+        assertFalse(Files.exists(out));
+        List<String> left = new ArrayList<>();
+        try (Stream<Path> s = Files.list(tmp)) {
+            s.forEach(p -> left.add(p.getFileName().toString()));
+        }
+        assertEquals(List.of(), left);
+    }
+}
