@@ -97,19 +97,21 @@ class StatisticsSimulationTest {
 
     /**
      * Detection of a slowdown under realistic noise, alone and hidden among 59 unchanged rows
-     * (where Holm asks for more). The quick profile gives 3 forks x 3 iterations, the full one
-     * (BenchDefaults) 10 x 3.
+     * (where Holm asks for more). The quick profile gives 3 forks x 1 iteration, the full one
+     * (BenchDefaults) 5 x 4; two full runs merged give 10 x 4.
      */
     @Test
     void shiftsAreDetectedWithTheForksTheProfilesProvide() {
         record Case(String profile, int forks, int iterations, int rows, double shift, double minPower) {
         }
         List<Case> cases = List.of(
-                new Case("quick", 3, 3, 1, 1.10, 0.35),
-                new Case("quick", 3, 3, 1, 1.25, 0.90),
-                new Case("quick", 3, 3, 60, 1.50, 0.50),
-                new Case("full", 10, 3, 1, 1.10, 0.95),
-                new Case("full", 10, 3, 60, 1.10, 0.70));
+                new Case("quick", 3, 1, 1, 1.10, 0.20),
+                new Case("quick", 3, 1, 1, 1.25, 0.80),
+                new Case("quick", 3, 1, 60, 1.50, 0.15),
+                new Case("full", 5, 4, 1, 1.10, 0.85),
+                new Case("full", 5, 4, 60, 1.10, 0.12),
+                // Two full runs merged per side (compare --base a1 a2 --new b1 b2).
+                new Case("full x2", 10, 4, 60, 1.10, 0.80));
         for (Case k : cases) {
             Comparer comparer = new Comparer(new CompareOptions(ALPHA, 0.05, 3, 1, 100, false));
             Random random = new Random(99 + k.forks() * 31L + k.rows());

@@ -38,7 +38,7 @@ class JmhRunTest {
         JmhRun run = JmhRun.prepare(List.of("--profile", "quick", "-f", "1", "IoBoundBenchmark"), dir, T);
         assertEquals(RunProfile.QUICK, run.profile());
         List<String> args = run.jmhArgs();
-        assertEquals(List.of("-wi", "1", "-i", "3", "-w", "200ms", "-r", "200ms", "-f", "1", "IoBoundBenchmark"),
+        assertEquals(List.of("-wi", "1", "-i", "1", "-w", "200ms", "-r", "200ms", "-f", "1", "IoBoundBenchmark"),
                 args.subList(0, 11), "the user's -f 1 replaces the profile's -f 3");
         assertTrue(run.results().getFileName().toString().equals("20261127T001500Z-quick-IoBoundBenchmark.json"));
         assertEquals(RunProfile.QUICK, JmhRun.prepare(List.of("--profile=QUICK"), dir, T).profile());
