@@ -11,8 +11,11 @@ import java.util.stream.Stream;
 /** The private temp dir of one scenario: made at run time, removed with everything in it. */
 final class TempDirs {
 
-    /** Every counter dir starts with this, so tests can check none is left behind. */
-    static final String PREFIX = "concurrency-bench-counter-";
+    /**
+     * Every counter dir of this JVM starts with this (the PID keeps another build's or run's dirs
+     * on the same machine apart), so tests can check none is left behind.
+     */
+    static final String PREFIX = "concurrency-bench-counter-" + ProcessHandle.current().pid() + "-";
 
     private TempDirs() {
     }

@@ -12,8 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-/** What the in-JVM runners share: running one task, collecting futures in order, shutting down. */
-final class Batches {
+/** What the runners share: running one task, collecting futures in order, shutting down. */
+public final class Batches {
 
     /** How long close() waits for threads to finish after interrupting them. */
     static final long CLOSE_TIMEOUT_SECONDS = 30;
@@ -35,6 +35,15 @@ final class Batches {
 
     /** Waits for every future in order; on the first failure cancels the rest and rethrows it. */
     static List<TaskResult> collect(List<? extends Task> tasks, List<? extends Future<TaskResult>> futures) {
+        return collect(tasks, futures, true);
+    }
+
+    /**
+     * As above; {@code interrupt} says whether cancelling may interrupt a task that already runs
+     * (a pool's feeder thread mid-request must not be interrupted: its worker would be lost).
+     */
+    public static List<TaskResult> collect(List<? extends Task> tasks, List<? extends Future<TaskResult>> futures,
+            boolean interrupt) {
         List<TaskResult> results = new ArrayList<>(futures.size());
         try {
             for (int i = 0; i < futures.size(); i++) {
@@ -43,7 +52,7 @@ final class Batches {
             return results;
         } finally {
             if (results.size() < futures.size()) {
-                futures.forEach(f -> f.cancel(true));
+                futures.forEach(f -> f.cancel(interrupt));
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.concurrencybench.process;
 
+import dev.concurrencybench.model.Batches;
 import dev.concurrencybench.model.TaskRunner;
 import dev.concurrencybench.task.Task;
 import dev.concurrencybench.task.TaskFailedException;
@@ -9,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -86,27 +85,11 @@ public final class WorkerPool implements TaskRunner {
                 WireTask wire = wires.get(i);
                 futures.add(feeders.submit(() -> call(task, wire)));
             }
-            List<TaskResult> results = new ArrayList<>(tasks.size());
-            for (int i = 0; i < futures.size(); i++) {
-                results.add(await(tasks.get(i), futures.get(i)));
-            }
-            return results;
+            // Tasks not yet sent are cancelled on a failure; sent ones finish or time out.
+            return Batches.collect(tasks, futures, false);
         } catch (RuntimeException e) {
-            futures.forEach(f -> f.cancel(false)); // tasks not yet sent; sent ones finish or time out
+            futures.forEach(f -> f.cancel(false));
             throw e;
-        }
-    }
-
-    private static TaskResult await(Task task, Future<TaskResult> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw TaskFailedException.of(task, e);
-        } catch (ExecutionException e) {
-            throw TaskFailedException.of(task, e.getCause());
-        } catch (CancellationException e) {
-            throw TaskFailedException.of(task, e);
         }
     }
 
