@@ -55,6 +55,8 @@ public final class Main {
         if (!jmhArgs.contains("-foe")) {
             jmhArgs.addAll(0, List.of("-foe", "true"));
         }
+        // JMH exits the JVM itself on failure, so the clean-up of an empty results file is a hook.
+        Runtime.getRuntime().addShutdownHook(new Thread(run::discardIfEmpty, "discard-empty-results"));
         org.openjdk.jmh.Main.main(jmhArgs.toArray(String[]::new));
         if (run.writeSidecar()) {
             System.out.println("Environment recorded in " + Sidecar.pathFor(run.results()));

@@ -73,11 +73,26 @@ public record JmhRun(List<String> jmhArgs, RunProfile profile, Path results, Env
 
     /** Writes the sidecar when the run produced its results file; returns whether it did. */
     public boolean writeSidecar() throws IOException {
-        if (results == null || !Files.isRegularFile(results)) {
+        if (results == null || !Files.isRegularFile(results) || Files.size(results) == 0) {
             return false;
         }
         Sidecar.write(results, environment);
         return true;
+    }
+
+    /**
+     * Removes the results file if the run left it empty. JMH creates the file before it runs
+     * anything, so a run that fails or is interrupted would otherwise leave a 0-byte file in
+     * results/ that compare and report would then reject.
+     */
+    public void discardIfEmpty() {
+        try {
+            if (results != null && Files.isRegularFile(results) && Files.size(results) == 0) {
+                Files.delete(results);
+            }
+        } catch (IOException e) {
+            System.err.println("concurrency-bench: could not remove the empty " + results + ": " + e.getMessage());
+        }
     }
 
     /** Names of the options given, e.g. {@code -f}, {@code -rf}. */

@@ -7,10 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concurrencybench.Leaks;
+import dev.concurrencybench.Main;
+import dev.concurrencybench.process.JavaCommand;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +24,35 @@ import org.junit.jupiter.params.provider.EnumSource;
 class JmhRunTest {
 
     private static final Instant T = Instant.parse("2026-11-27T00:15:00Z");
+
+    @Test
+    void anEmptyResultsFileIsDiscardedAndGetsNoSidecar(@TempDir Path dir) throws Exception {
+        JmhRun run = JmhRun.prepare(List.of("IoBoundBenchmark"), dir, T);
+        run.createResultsDir();
+        Files.createFile(run.results()); // what JMH leaves when a run fails or is interrupted
+        assertFalse(run.writeSidecar());
+        run.discardIfEmpty();
+        assertFalse(Files.exists(run.results()));
+
+        Files.writeString(run.results(), "[]");
+        run.discardIfEmpty();
+        assertTrue(Files.exists(run.results()), "a results file with content is kept");
+    }
+
+    /** Through the real entry point: JMH exits 1 on its own, and no empty file is left behind. */
+    @Test
+    void aRunThatMatchesNoBenchmarkLeavesNoResultsFile(@TempDir Path dir) throws Exception {
+        Process p = new ProcessBuilder(JavaCommand.of(List.of("-Djmh.ignoreLock=true"), Main.class, List.of("NoSuchBenchmarkXyz")))
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue(), out);
+        assertTrue(out.contains("No matching benchmarks"), out);
+        try (Stream<Path> left = Files.list(dir.resolve("results"))) {
+            assertEquals(List.of(), left.toList(), "nothing left in results/");
+        }
+    }
 
     @Test
     void defaultIsTheFullProfileWritingJsonIntoResults(@TempDir Path dir) {
