@@ -88,10 +88,9 @@ final class AbReport {
         if (forks.isEmpty()) {
             return null;
         }
-        double[] values = forks.stream().mapToDouble(Fork::value).toArray();
-        double score = java.util.Arrays.stream(values).average().orElse(Double.NaN);
-        int iterations = forks.stream().mapToInt(Fork::iterations).sum();
-        return new RowComparison.Side(score, Stats.jmhError(values), forks.size(), iterations);
+        double score = forks.stream().mapToDouble(Fork::value).average().orElse(Double.NaN);
+        double[] all = forks.stream().flatMapToDouble(f -> java.util.Arrays.stream(f.measurements())).toArray();
+        return new RowComparison.Side(score, Stats.jmhError(all), forks.size(), all.length);
     }
 
     private static RowComparison oneSided(RowKey key, Verdict v) {

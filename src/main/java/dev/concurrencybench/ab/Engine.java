@@ -1,6 +1,7 @@
 package dev.concurrencybench.ab;
 
 import dev.concurrencybench.compare.PairedStats;
+import dev.concurrencybench.compare.Stats;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -131,7 +132,6 @@ public final class Engine {
             if (remaining <= 0) {
                 break;
             }
-            states.forEach(s -> look(s, remaining));
             List<State> chosen = choose(states, remaining);
             if (chosen.isEmpty()) {
                 break;
@@ -162,25 +162,54 @@ public final class Engine {
         return new Result(out, round, clock.getAsLong() - start);
     }
 
-    /** Decided, out of reach, or still active: from the spread of the pairs only. */
+    /** Decided, out of reach, or still active: from the spread of the pairs and of the calls only. */
     private void look(State s, long remaining) {
-        if (s.status != Status.ACTIVE || s.pairs.size() < 2) {
-            return;
-        }
-        double familyAlpha = config.alpha() / rows.size();
-        PairedStats.Summary summary = PairedStats.summarise(s.values(), 1 - config.alpha());
-        s.mde = summary.mde(familyAlpha);
-        if (s.mde <= config.minEffect()) {
-            s.status = Status.DECIDED;
+        if (s.status != Status.ACTIVE || s.pairs.isEmpty()) {
             return;
         }
         int n = s.pairs.size();
-        double optimistic = summary.se() * Math.sqrt(n)
-                * Math.sqrt((n - 1) / ChiSquaredDistribution.of(n - 1).inverseSurvivalProbability(0.05));
-        int needed = PairedStats.pairsFor(optimistic, familyAlpha, config.minEffect(), MAX_PAIRS);
-        if (needed == Integer.MAX_VALUE || (double) (needed - n) * s.predictedPairNanos() > remaining) {
+        double familyAlpha = config.alpha() / rows.size();
+        double optimistic = withinForkSpread(s);
+        if (n >= 2) {
+            PairedStats.Summary summary = PairedStats.summarise(s.values(), 1 - config.alpha());
+            s.mde = summary.mde(familyAlpha);
+            if (s.mde <= config.minEffect()) {
+                s.status = Status.DECIDED;
+                return;
+            }
+            optimistic = Math.max(optimistic, summary.se() * Math.sqrt(n) * lowerEnd(n - 1));
+        }
+        long affordable = n + remaining / Math.max(1, s.predictedPairNanos());
+        if (PairedStats.pairsFor(optimistic, familyAlpha, config.minEffect(), (int) Math.min(MAX_PAIRS, affordable))
+                == Integer.MAX_VALUE) {
             s.status = Status.OUT_OF_REACH;
         }
+    }
+
+    /**
+     * A floor under the spread of a pair's log ratio from the calls inside the forks alone: a fork's
+     * mean cannot vary less than its calls' spread over their count allows (forks add their own
+     * spread on top). Taken at the lower end of its 90% interval, so it errs towards hope; from the
+     * first pair on, it lets a row whose single calls vary by tens of percent drop out at once.
+     */
+    private static double withinForkSpread(State s) {
+        double variance = 0;
+        int df = 0;
+        for (List<Fork> side : List.of(s.base, s.next)) {
+            for (Fork f : side) {
+                double[] logs = java.util.Arrays.stream(f.measurements()).map(Math::log).toArray();
+                if (logs.length >= 2) {
+                    variance += Stats.variance(logs) / logs.length / side.size();
+                    df += logs.length - 1;
+                }
+            }
+        }
+        return df == 0 ? 0 : Math.sqrt(variance) * lowerEnd(df);
+    }
+
+    /** The factor to the lower end of a one-sided 95% bound of a standard deviation with df degrees of freedom. */
+    private static double lowerEnd(int df) {
+        return Math.sqrt(df / ChiSquaredDistribution.of(df).inverseSurvivalProbability(0.05));
     }
 
     /**
@@ -234,9 +263,24 @@ public final class Engine {
         s.unit = n.unit();
         s.pairNanos += first.nanos() + second.nanos();
         if (s.pairs.size() == 1) {
-            s.settings = ForkSettings.calibrated(s.row, (b.callSeconds() + n.callSeconds()) / 2, config.explicit());
+            s.settings = ForkSettings.calibrated(s.row, (b.callSeconds() + n.callSeconds()) / 2, callSpread(b, n),
+                    config.explicit());
         }
         return true;
+    }
+
+    /** The standard deviation of the log calls within a fork, pooled over forks; NaN without two calls in one. */
+    private static double callSpread(Fork... forks) {
+        double ss = 0;
+        int df = 0;
+        for (Fork f : forks) {
+            double[] logs = java.util.Arrays.stream(f.measurements()).map(Math::log).toArray();
+            if (logs.length >= 2) {
+                ss += Stats.variance(logs) * (logs.length - 1);
+                df += logs.length - 1;
+            }
+        }
+        return df == 0 ? Double.NaN : Math.sqrt(ss / df);
     }
 
     private static void fail(State s, Side side, String why) {

@@ -23,12 +23,14 @@ import java.util.Map;
 public record ForkSettings(int warmups, int measurements, String warmupTime, String measurementTime) {
 
     /** Warm-up per fork to aim at. */
-    static final double WARMUP_SECONDS = 0.5;
+    static final double WARMUP_SECONDS = 0.3;
     /** Measurement per fork to aim at. */
-    static final double MEASURE_SECONDS = 0.75;
+    static final double MEASURE_SECONDS = 0.5;
     /** Timed iterations last at most this long (the suite declares 0.5 s and 1 s). */
-    static final String MAX_ITERATION_TIME = "500ms";
-    static final double MAX_ITERATION_SECONDS = 0.5;
+    static final String MAX_ITERATION_TIME = "200ms";
+    static final double MAX_ITERATION_SECONDS = 0.2;
+    /** The calls' share of a fork's noise worth paying for: below it, fork-to-fork noise dominates. */
+    static final double CALL_NOISE = 0.003;
     /** Enough measured calls for a mean; at most this many (a 14 ms call gets 40). */
     static final int MIN_MEASUREMENTS = 2;
     static final int MAX_MEASUREMENTS = 40;
@@ -61,17 +63,22 @@ public record ForkSettings(int warmups, int measurements, String warmupTime, Str
     }
 
     /**
-     * The settings after the first pair: for a single-shot row whose call took {@code callSeconds},
-     * warm-up calls to fill {@link #WARMUP_SECONDS} (at least one, at most as declared) and measured
-     * calls to fill {@link #MEASURE_SECONDS} (2 to 40).
+     * The settings after the first pair, for a single-shot row whose call took {@code callSeconds}
+     * and whose calls spread by {@code callSpread} (standard deviation of their logs within a fork):
+     * warm-up calls to fill {@link #WARMUP_SECONDS} (at least one, at most as declared), and measured
+     * calls to fill {@link #MEASURE_SECONDS} (2 to 40), but no more than it takes to bring the calls'
+     * share of a fork's noise down to {@link #CALL_NOISE} (a 100 ms sleep varies by 0.2%: two calls
+     * are as good as ten).
      */
-    static ForkSettings calibrated(Row row, double callSeconds, Map<String, String> explicit) {
+    static ForkSettings calibrated(Row row, double callSeconds, double callSpread, Map<String, String> explicit) {
         if (row.mode() != BenchMode.SINGLE_SHOT_TIME || !(callSeconds > 0)) {
             return probe(row, explicit);
         }
         int declaredWarmups = declared(row.warmups());
         int w = clamp((int) Math.ceil(WARMUP_SECONDS / callSeconds), Math.min(1, declaredWarmups), declaredWarmups);
-        int i = clamp((int) Math.ceil(MEASURE_SECONDS / callSeconds), MIN_MEASUREMENTS, MAX_MEASUREMENTS);
+        int byTime = (int) Math.ceil(MEASURE_SECONDS / callSeconds);
+        int byNoise = Double.isNaN(callSpread) ? byTime : (int) Math.ceil(Math.pow(callSpread / CALL_NOISE, 2));
+        int i = clamp(Math.min(byTime, byNoise), MIN_MEASUREMENTS, MAX_MEASUREMENTS);
         return withExplicit(new ForkSettings(w, i, null, null), explicit);
     }
 

@@ -100,7 +100,7 @@ public final class JarForkRunner implements ForkRunner, AutoCloseable {
             double[] iterations = m.iterations(0);
             double value = java.util.Arrays.stream(iterations).average().orElse(Double.NaN);
             JsonNode record = MAPPER.readTree(json.toFile()).get(0);
-            return new Fork(value, iterations.length, m.unit(), ForkSettings.secondsPerOp(value, m.unit()), record, nanos, null);
+            return new Fork(value, iterations, m.unit(), ForkSettings.secondsPerOp(value, m.unit()), record, nanos, null);
         } catch (ResultsException | IOException e) {
             return Fork.failed("unreadable results: " + e.getMessage(), nanos);
         }

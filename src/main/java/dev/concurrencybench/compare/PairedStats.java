@@ -175,16 +175,31 @@ public final class PairedStats {
     /**
      * How many pairs a row whose pairs spread like {@code scale} (the standard deviation of d) would
      * need for its minimum detectable effect at {@code alpha} to reach {@code target} (a fraction),
-     * from Student's t; {@code Integer.MAX_VALUE} when no count up to {@code limit} does.
+     * from Student's t; {@code Integer.MAX_VALUE} when more than {@code limit} would be needed.
      */
     public static int pairsFor(double scale, double alpha, double target, int limit) {
-        double goal = Math.log1p(target);
-        for (int n = 2; n <= limit; n++) {
-            double q = TDistribution.of(n - 1).inverseSurvivalProbability(alpha / 2);
-            if ((q + Z_POWER) * scale / Math.sqrt(n) <= goal) {
-                return n;
+        if (!reaches(limit, scale, alpha, target)) {
+            return Integer.MAX_VALUE;
+        }
+        int lo = 1;
+        int hi = limit;
+        // The effect detectable with n pairs shrinks as n grows: search for the first n that reaches the target.
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (reaches(mid, scale, alpha, target)) {
+                hi = mid;
+            } else {
+                lo = mid;
             }
         }
-        return Integer.MAX_VALUE;
+        return hi;
+    }
+
+    private static boolean reaches(int n, double scale, double alpha, double target) {
+        if (n < 2) {
+            return false;
+        }
+        double q = TDistribution.of(n - 1).inverseSurvivalProbability(alpha / 2);
+        return (q + Z_POWER) * scale / Math.sqrt(n) <= Math.log1p(target);
     }
 }

@@ -72,7 +72,8 @@ public final class Stats {
         return out;
     }
 
-    static double variance(double[] xs) {
+    /** The sample variance (n - 1 in the denominator); 0 below two values. */
+    public static double variance(double[] xs) {
         double m = mean(xs);
         double s = 0;
         for (double x : xs) {
