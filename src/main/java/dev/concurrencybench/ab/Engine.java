@@ -170,20 +170,48 @@ public final class Engine {
         int n = s.pairs.size();
         double familyAlpha = config.alpha() / rows.size();
         double optimistic = withinForkSpread(s);
+        int atLeast = 2;
         if (n >= 2) {
-            PairedStats.Summary summary = PairedStats.summarise(s.values(), 1 - config.alpha());
+            double[] d = s.values();
+            PairedStats.Summary summary = PairedStats.summarise(d, 1 - config.alpha());
             s.mde = summary.mde(familyAlpha);
             if (s.mde <= config.minEffect()) {
                 s.status = Status.DECIDED;
                 return;
             }
-            optimistic = Math.max(optimistic, summary.se() * Math.sqrt(n) * lowerEnd(n - 1));
+            // The projection reads the spread robustly: a pair hit by a host burst is cut off by
+            // the trim once there are enough pairs, so it should not make the row look hopeless.
+            double spread = n >= 3 ? robustSpread(d) : summary.se() * Math.sqrt(n);
+            optimistic = Math.max(optimistic, spread * lowerEnd(n - 1));
+            if (n >= 3 && hasOutlier(d)) {
+                atLeast = PairedStats.FIRST_TRIMMED;
+            }
         }
         long affordable = n + remaining / Math.max(1, s.predictedPairNanos());
-        if (PairedStats.pairsFor(optimistic, familyAlpha, config.minEffect(), (int) Math.min(MAX_PAIRS, affordable))
-                == Integer.MAX_VALUE) {
+        int needed = Math.max(atLeast, PairedStats.pairsFor(optimistic, familyAlpha, config.minEffect(),
+                (int) Math.min(MAX_PAIRS, affordable)));
+        if (needed > affordable) {
             s.status = Status.OUT_OF_REACH;
         }
+    }
+
+    /** 1.4826 times the median absolute deviation from the median: the standard deviation for normal pairs. */
+    static double robustSpread(double[] d) {
+        double median = median(d);
+        return 1.4826 * median(java.util.Arrays.stream(d).map(x -> Math.abs(x - median)).toArray());
+    }
+
+    /** Whether a pair lies more than four robust spreads from the median. */
+    static boolean hasOutlier(double[] d) {
+        double median = median(d);
+        double spread = robustSpread(d);
+        return java.util.Arrays.stream(d).anyMatch(x -> Math.abs(x - median) > 4 * spread);
+    }
+
+    private static double median(double[] xs) {
+        double[] sorted = xs.clone();
+        java.util.Arrays.sort(sorted);
+        return Stats.quantile(sorted, 0.5);
     }
 
     /**

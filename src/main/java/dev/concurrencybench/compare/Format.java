@@ -251,7 +251,7 @@ public enum Format {
 
     /** A fraction as a percentage with one decimal, e.g. {@code 3.2%}. */
     private static String mde(double fraction) {
-        return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
+        return fraction >= 10 ? ">999%" : String.format(Locale.ROOT, "%.1f%%", fraction * 100);
     }
 
     private static String escape(String s) {

@@ -10,9 +10,11 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * The statistics of {@code ab}: one value per pair, {@code d = ln(new / base)}, from two forks run
  * back to back on the same machine, and the centre of those values.
  *
- * <p><b>Centre: the 10% trimmed mean</b> (one pair trimmed at each end from 10 pairs, two from 20;
- * the plain mean below 10). A host burst that makes one fork 0.6x or 1.5x of its neighbours moves a
- * mean of ten pairs by 4-5%, but is cut off by the trim. Rank methods (Hodges–Lehmann with the
+ * <p><b>Centre: a trimmed mean</b>, about 10%: one pair trimmed at each end from 8 pairs, two from
+ * 18, three from 28 (the plain mean below 8). A host burst that makes one fork 0.6x or 1.5x of its
+ * neighbours moves a mean of eight pairs by 5-6%, but is cut off by the trim. The trim starts at 8
+ * pairs because below that it costs too much: trimming one of 6 pairs doubles the smallest change
+ * the Holm level can see, one of 8 costs a third. Rank methods (Hodges–Lehmann with the
  * Wilcoxon interval) are not used: the smallest p-value a signed-rank test can give is 2 / 2^n,
  * so at the Holm level of a whole suite (0.05 / 64) no row could be flagged before 12 pairs, more
  * than the time budget gives most rows. The larger trims of 20% cost too many degrees of freedom
@@ -27,8 +29,10 @@ import org.apache.commons.statistics.distribution.TDistribution;
  */
 public final class PairedStats {
 
-    /** The fraction of pairs trimmed at each end. */
+    /** The fraction of pairs trimmed at each end, roughly. */
     public static final double TRIM = 0.1;
+    /** The fewest pairs that are trimmed. */
+    public static final int FIRST_TRIMMED = 8;
     /** z for 80% power, used by the minimum detectable effect. */
     static final double Z_POWER = 0.8416212335729143;
     private static final int DRAWS = 1 << 17;
@@ -63,9 +67,9 @@ public final class PairedStats {
         }
     }
 
-    /** How many pairs are trimmed at each end for n pairs. */
+    /** How many pairs are trimmed at each end for n pairs: none below 8, one from 8, two from 18, ... */
     public static int trimmed(int n) {
-        return (int) Math.floor(TRIM * n);
+        return n < FIRST_TRIMMED ? 0 : 1 + (n - FIRST_TRIMMED) / (int) Math.round(1 / TRIM);
     }
 
     /**
