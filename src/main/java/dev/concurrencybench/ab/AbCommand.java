@@ -2,6 +2,7 @@ package dev.concurrencybench.ab;
 
 import dev.concurrencybench.bench.JarBenchmarkList;
 import dev.concurrencybench.bench.Params;
+import dev.concurrencybench.compare.CommandLines;
 import dev.concurrencybench.compare.Comparison;
 import dev.concurrencybench.compare.Format;
 import dev.concurrencybench.compare.PairedStats;
@@ -40,7 +41,7 @@ public final class AbCommand implements Callable<Integer> {
 
     public static final int OK = 0;
     public static final int REGRESSION = 1;
-    public static final int BAD_INPUT = 2;
+    public static final int BAD_INPUT = CommandLines.BAD_INPUT;
     /** Fits the whole default suite, both builds included, in a 20-minute CI job on two cores. */
     static final String DEFAULT_BUDGET = "15m";
 
@@ -98,22 +99,9 @@ public final class AbCommand implements Callable<Integer> {
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new AbCommand());
-        cl.setOut(out).setErr(err);
+        // JMH's own options (-p, -wi, ...) are left to JmhSelection, which names the ones ab refuses.
         cl.setUnmatchedOptionsArePositionalParams(true);
-        cl.setParameterExceptionHandler((e, a) -> {
-            err.println("ab: " + e.getMessage().lines().findFirst().orElse("bad arguments") + " (see ab --help)");
-            return BAD_INPUT;
-        });
-        cl.setExecutionExceptionHandler((e, c, p) -> {
-            String message = e instanceof AbException || e instanceof IllegalArgumentException
-                    ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
-            err.println("ab: " + message.lines().findFirst().orElse(""));
-            return BAD_INPUT;
-        });
-        int code = cl.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        return CommandLines.run(cl, out, err, e -> e instanceof AbException || e instanceof IllegalArgumentException, args);
     }
 
     @Override
