@@ -1,7 +1,7 @@
 package dev.concurrencybench.bench;
 
 import dev.concurrencybench.model.ExecutionModel;
-import dev.concurrencybench.model.TaskRunner;
+import dev.concurrencybench.runner.TaskRunner;
 import dev.concurrencybench.task.Task;
 import dev.concurrencybench.task.Tasks;
 import java.util.List;

@@ -3,6 +3,8 @@ package dev.concurrencybench.model;
 import dev.concurrencybench.process.ProcessPerTaskRunner;
 import dev.concurrencybench.process.WorkerPool;
 import dev.concurrencybench.process.WorkerSpec;
+import dev.concurrencybench.runner.RunnerOptions;
+import dev.concurrencybench.runner.TaskRunner;
 import java.util.Arrays;
 import java.util.concurrent.Executors;
 import java.util.function.Function;

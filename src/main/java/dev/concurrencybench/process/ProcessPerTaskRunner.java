@@ -1,6 +1,6 @@
 package dev.concurrencybench.process;
 
-import dev.concurrencybench.model.TaskRunner;
+import dev.concurrencybench.runner.TaskRunner;
 import dev.concurrencybench.task.Task;
 import dev.concurrencybench.task.TaskResult;
 import dev.concurrencybench.task.WireTask;

@@ -1,7 +1,7 @@
 package dev.concurrencybench.process;
 
-import dev.concurrencybench.model.Batches;
-import dev.concurrencybench.model.TaskRunner;
+import dev.concurrencybench.runner.Batches;
+import dev.concurrencybench.runner.TaskRunner;
 import dev.concurrencybench.task.Task;
 import dev.concurrencybench.task.TaskFailedException;
 import dev.concurrencybench.task.TaskResult;

@@ -1,6 +1,6 @@
 package dev.concurrencybench.process;
 
-import dev.concurrencybench.model.RunnerOptions;
+import dev.concurrencybench.runner.RunnerOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concurrencybench.Leaks;
+import dev.concurrencybench.runner.RunnerOptions;
+import dev.concurrencybench.runner.TaskRunner;
 import dev.concurrencybench.task.Fib;
 import dev.concurrencybench.task.LocalTask;
 import dev.concurrencybench.task.Task;
