@@ -1,5 +1,6 @@
 package dev.concurrencybench.bench;
 
+import dev.concurrencybench.process.ChildJvm;
 import dev.concurrencybench.process.EmptyMain;
 import dev.concurrencybench.process.JavaCommand;
 import dev.concurrencybench.process.JvmFlags;
@@ -71,6 +72,7 @@ public class SpawnBenchmark extends BenchDefaults {
         public int timeoutSeconds;
 
         Path tempDir;
+        Duration timeout;
         List<String> bareCommand;
         ProcessPerTaskRunner perTask;
         WorkerPool pool;
@@ -80,14 +82,15 @@ public class SpawnBenchmark extends BenchDefaults {
         @Setup(Level.Trial)
         public void open() throws IOException, InterruptedException {
             tempDir = Files.createTempDirectory("spawn-benchmark-");
+            timeout = Duration.ofSeconds(timeoutSeconds);
             String classPath = JavaCommand.classPathOf(WorkerMain.class);
             bareCommand = EmptyMain.command(jvmFlags.flags(tempDir.resolve("bare.jsa"), classPath));
             WorkerSpec spec = new WorkerSpec(jvmFlags.flags(tempDir.resolve("worker.jsa"), classPath),
-                    WorkerMain.class, List.of(), Duration.ofSeconds(timeoutSeconds));
+                    WorkerMain.class, List.of(), timeout);
             trivial = new Fib(1);
             trivialBatch = List.of(trivial);
             // One run of each writes its CDS archive (LEAN), which every later start maps.
-            EmptyMain.runToExit(bareCommand);
+            ChildJvm.runToExit(bareCommand, timeout);
             perTask = new ProcessPerTaskRunner(spec);
             perTask.run(trivial);
             pool = new WorkerPool(spec, 1);
@@ -116,7 +119,7 @@ public class SpawnBenchmark extends BenchDefaults {
     @Warmup(iterations = 5)
     @Measurement(iterations = 40)
     public int bareJvm(Spawn s) throws IOException, InterruptedException {
-        return EmptyMain.runToExit(s.bareCommand);
+        return ChildJvm.runToExit(s.bareCommand, s.timeout);
     }
 
     @Benchmark

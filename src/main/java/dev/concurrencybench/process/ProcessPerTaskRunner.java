@@ -24,7 +24,7 @@ public final class ProcessPerTaskRunner implements TaskRunner {
 
     @Override
     public List<TaskResult> runAll(List<? extends Task> tasks) {
-        List<WireTask> wires = Workers.wireForms(tasks);
+        List<WireTask> wires = LiveWorkers.wireForms(tasks);
         List<WorkerProcess> started = new ArrayList<>(tasks.size());
         int done = 0;
         try {

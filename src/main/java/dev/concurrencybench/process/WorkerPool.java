@@ -74,7 +74,7 @@ public final class WorkerPool implements TaskRunner {
 
     @Override
     public List<TaskResult> runAll(List<? extends Task> tasks) {
-        List<WireTask> wires = Workers.wireForms(tasks);
+        List<WireTask> wires = LiveWorkers.wireForms(tasks);
         if (tasks.size() == 1) {
             return List.of(call(tasks.get(0), wires.get(0)));
         }
