@@ -2,6 +2,8 @@ package dev.concurrencybench.counter;
 
 import dev.concurrencybench.process.ChildJvm;
 import dev.concurrencybench.process.JavaCommand;
+import dev.concurrencybench.util.Checks;
+import dev.concurrencybench.util.TempDirs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
- * PROCESSES mode: the parent owns the count (a file, a mapped file, the queue behind a Unix domain
+ * Across PROCESSES: the parent owns the count (a file, a mapped file, the queue behind a Unix domain
  * socket, or, for NAIVE and ATOMIC, an object in its own heap that no child can reach), and
  * {@code workers} worker JVMs ({@link CounterWorkerMain}) started once by {@link #open} attach to
  * it for each run. So a run measures the increments, not JVM start-up.
@@ -47,11 +49,11 @@ public final class ProcessCounters implements CounterScenario {
     }
 
     public static ProcessCounters open(CounterVariant variant, int workers) throws IOException {
-        ThreadCounters.requirePositive("workers", workers);
-        Path dir = TempDirs.create();
+        Checks.positive("workers", workers);
+        Path dir = TempDirs.create(DIR_PREFIX);
         ProcessCounters s = null;
         try {
-            s = new ProcessCounters(variant, dir, variant.create(dir, CounterMode.PROCESSES));
+            s = new ProcessCounters(variant, dir, variant.create(dir, Across.PROCESSES));
             String address = s.host.address().map(Path::toString).orElse(CounterWorkerMain.NO_ADDRESS);
             List<String> command = JavaCommand.worker(WORKER_JVM_FLAGS, JavaCommand.classPathOf(CounterWorkerMain.class),
                     CounterWorkerMain.class, List.of(variant.name(), address));
@@ -98,7 +100,7 @@ public final class ProcessCounters implements CounterScenario {
 
     /** Sets the count to 0 and the increments each worker will make when {@linkplain #start started}. */
     public void reset(int increments) throws Exception {
-        ThreadCounters.requirePositive("increments", increments);
+        Checks.positive("increments", increments);
         this.increments = increments;
         host.reset();
     }
@@ -173,7 +175,7 @@ public final class ProcessCounters implements CounterScenario {
 
     /** An outcome from reports the caller collected (for runs driven step by step). */
     public CounterOutcome outcome(List<WorkerReport> reports) throws Exception {
-        return new CounterOutcome(variant, CounterMode.PROCESSES, increments, host.value(), reports);
+        return new CounterOutcome(variant, Across.PROCESSES, increments, host.value(), reports);
     }
 
     private void killAll() {
@@ -186,8 +188,8 @@ public final class ProcessCounters implements CounterScenario {
     }
 
     @Override
-    public CounterMode mode() {
-        return CounterMode.PROCESSES;
+    public Across across() {
+        return Across.PROCESSES;
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * K persistent worker JVMs fed over the line protocol: Python's {@code Pool(K).map}. All K start
  * (and say hello) in the constructor, so a batch never waits for a JVM to start; each task takes
  * an idle worker, sends it one request and waits for the answer, so one worker runs many tasks.
+ * Idle workers queue first in, first out, so a batch of K or more tasks reaches all K workers.
  * K feeder threads do the waiting in parallel; a batch of one runs on the caller's thread, which
  * makes a single round trip just two pipe hops.
  *
