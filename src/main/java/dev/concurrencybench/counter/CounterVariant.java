@@ -1,6 +1,5 @@
 package dev.concurrencybench.counter;
 
-import dev.concurrencybench.util.Enums;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -108,10 +107,5 @@ public enum CounterVariant {
     /** Whether N workers × k increments {@code across} threads or processes always end at exactly N × k. */
     public boolean exactIn(Across across) {
         return indivisible && sharedIn(across);
-    }
-
-    /** Lookup by exact name with an error that lists the valid names. */
-    public static CounterVariant parse(String name) {
-        return Enums.parse(CounterVariant.class, "counter variant", name);
     }
 }

@@ -33,7 +33,7 @@ public final class CounterWorkerMain {
         }
         CounterVariant variant = null;
         try {
-            variant = CounterVariant.parse(args[0]);
+            variant = Enums.parse(CounterVariant.class, "counter variant", args[0]);
         } catch (IllegalArgumentException e) {
             fail(e.getMessage());
         }
