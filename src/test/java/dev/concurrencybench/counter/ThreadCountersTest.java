@@ -34,7 +34,7 @@ class ThreadCountersTest {
     /**
      * Runs per exact variant. A lost update needs two threads inside one read-modify-write at once;
      * with 8 threads on 2 cores, 8000 contended increments a run and 100 runs (800,000 increments)
-     * make that show up if the variant allowed it, in about five seconds for the slowest variant
+     * make that show up if the variant allowed it, and stay affordable for the slowest variant
      * (FILE_LOCKED) on two busy cores.
      */
     static final int REPEATS = 100;
