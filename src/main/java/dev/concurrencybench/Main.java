@@ -1,5 +1,6 @@
 package dev.concurrencybench;
 
+import dev.concurrencybench.bench.Jmh;
 import dev.concurrencybench.bench.Params;
 import dev.concurrencybench.compare.CompareCommand;
 import dev.concurrencybench.counter.CounterWorkerMain;
@@ -16,7 +17,7 @@ import java.util.List;
 
 /**
  * The jar's command line on Java 21+. The first argument may name one of our subcommands; every
- * other command line is JMH's own and goes to {@link org.openjdk.jmh.Main} unchanged, after our
+ * other command line is JMH's own and goes to JMH's Main ({@link Jmh}) unchanged, after our
  * {@code -p} values have been checked so that a typo fails at once with one line.
  */
 public final class Main {
@@ -57,7 +58,7 @@ public final class Main {
         }
         // JMH exits the JVM itself on failure, so the clean-up of an empty results file is a hook.
         Runtime.getRuntime().addShutdownHook(new Thread(run::discardIfEmpty, "discard-empty-results"));
-        org.openjdk.jmh.Main.main(jmhArgs.toArray(String[]::new));
+        Jmh.main(jmhArgs.toArray(String[]::new));
         if (run.writeSidecar()) {
             System.out.println("Environment recorded in " + Sidecar.pathFor(run.results()));
         }

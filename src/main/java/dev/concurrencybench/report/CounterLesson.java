@@ -1,6 +1,6 @@
 package dev.concurrencybench.report;
 
-import dev.concurrencybench.counter.CounterMode;
+import dev.concurrencybench.counter.Across;
 import dev.concurrencybench.counter.CounterVariant;
 import dev.concurrencybench.report.BarChartSpec.Bar;
 import dev.concurrencybench.results.BenchmarkResult;
@@ -61,9 +61,9 @@ final class CounterLesson implements Lesson {
      * {@code variants} and {@code places}, which remember the unknown ones for the chart's note).
      */
     static Exactness exactness(String variant, String across, BuildNames<CounterVariant> variants,
-                               BuildNames<CounterMode> places) {
+                               BuildNames<Across> places) {
         CounterVariant v = variants.find(variant).orElse(null);
-        CounterMode m = places.find(across).orElse(null);
+        Across m = places.find(across).orElse(null);
         if (v == null || m == null) {
             return Exactness.UNKNOWN;
         }
@@ -79,8 +79,8 @@ final class CounterLesson implements Lesson {
         return new BuildNames<>(CounterVariant.class, "counter variant");
     }
 
-    private static BuildNames<CounterMode> places() {
-        return new BuildNames<>(CounterMode.class, "counter 'across' value");
+    private static BuildNames<Across> places() {
+        return new BuildNames<>(Across.class, "counter 'across' value");
     }
 
     @Override
@@ -95,7 +95,7 @@ final class CounterLesson implements Lesson {
         // The benchmark's own counts, when it reports them: increments made and kept per second.
         boolean counted = group.stream().allMatch(r -> r.secondary("made") != null && r.secondary("kept") != null);
         BuildNames<CounterVariant> variants = variants();
-        BuildNames<CounterMode> places = places();
+        BuildNames<Across> places = places();
         List<Bar> bars = new ArrayList<>();
         for (BenchmarkResult r : group) {
             String across = across(r);

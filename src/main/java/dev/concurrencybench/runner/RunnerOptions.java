@@ -1,6 +1,6 @@
-package dev.concurrencybench.model;
+package dev.concurrencybench.runner;
 
-import dev.concurrencybench.task.Tasks;
+import dev.concurrencybench.util.Checks;
 import java.time.Duration;
 import java.util.List;
 
@@ -19,8 +19,8 @@ public record RunnerOptions(int parallelism, int workers, List<String> workerJvm
     public static final Duration DEFAULT_WORKER_TIMEOUT = Duration.ofMinutes(5);
 
     public RunnerOptions {
-        Tasks.requirePositive("parallelism", parallelism);
-        Tasks.requirePositive("workers", workers);
+        Checks.positive("parallelism", parallelism);
+        Checks.positive("workers", workers);
         workerJvmFlags = List.copyOf(workerJvmFlags);
         if (workerTimeout == null || workerTimeout.isNegative() || workerTimeout.isZero()) {
             throw new IllegalArgumentException("worker timeout must be > 0, got " + workerTimeout);

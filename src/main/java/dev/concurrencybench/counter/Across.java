@@ -2,8 +2,11 @@ package dev.concurrencybench.counter;
 
 import java.io.IOException;
 
-/** Where the workers that share a counter run: threads of this JVM, or worker JVMs. */
-public enum CounterMode {
+/**
+ * What the workers that share a counter are: threads of this JVM, or worker JVMs. CounterBenchmark
+ * takes it as {@code @Param across} (a name apart from JMH's benchmark mode).
+ */
+public enum Across {
     /** Worker threads of one fixed pool in this JVM, sharing one counter handle. */
     THREADS {
         @Override

@@ -1,4 +1,4 @@
-package dev.concurrencybench.model;
+package dev.concurrencybench.runner;
 
 import dev.concurrencybench.task.Task;
 import dev.concurrencybench.task.TaskFailedException;
@@ -12,17 +12,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-/** What the runners share: running one task, collecting futures in order, shutting down. */
+/**
+ * What every runner shares, thread runners and process runners alike: running one task here,
+ * collecting futures in task order, shutting an executor down with a bound.
+ */
 public final class Batches {
 
     /** How long close() waits for threads to finish after interrupting them. */
-    static final long CLOSE_TIMEOUT_SECONDS = 30;
+    private static final long CLOSE_TIMEOUT_SECONDS = 30;
 
     private Batches() {
     }
 
     /** Runs a task on this thread; any failure becomes a TaskFailedException naming it. */
-    static TaskResult runHere(Task task) {
+    public static TaskResult runHere(Task task) {
         try {
             return TaskResult.runHere(task);
         } catch (InterruptedException e) {
@@ -34,7 +37,7 @@ public final class Batches {
     }
 
     /** Waits for every future in order; on the first failure cancels the rest and rethrows it. */
-    static List<TaskResult> collect(List<? extends Task> tasks, List<? extends Future<TaskResult>> futures) {
+    public static List<TaskResult> collect(List<? extends Task> tasks, List<? extends Future<TaskResult>> futures) {
         return collect(tasks, futures, true);
     }
 
@@ -71,7 +74,7 @@ public final class Batches {
     }
 
     /** Interrupts the executor's threads and waits, bounded, until they have all ended. */
-    static void shutdown(ExecutorService executor) {
+    public static void shutdown(ExecutorService executor) {
         executor.shutdownNow();
         try {
             if (!executor.awaitTermination(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

@@ -1,4 +1,4 @@
-package dev.concurrencybench.model;
+package dev.concurrencybench.runner;
 
 import dev.concurrencybench.task.Task;
 import dev.concurrencybench.task.TaskResult;
