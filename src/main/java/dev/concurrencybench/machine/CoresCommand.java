@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
 @Command(name = "cores", sortOptions = false, usageHelpAutoWidth = true,
         description = {"Measures every CPU this process may use with the suite's fib kernel, pinned to that CPU, in",
                 "interleaved rounds: per CPU the time per call, the speed relative to the fastest CPU and the spread",
-                "between rounds, then a verdict: equal (within 10%), unequal (with the capacity in fastest-core",
-                "equivalents) or unsteady (rounds more than 10% apart). Takes about 2 s on 2 cores."})
+                "between rounds, then a verdict: equal (within 10%%), unequal (with the capacity in fastest-core",
+                "equivalents) or unsteady (rounds more than 10%% apart). Takes about 2 s on 2 cores."})
 public final class CoresCommand implements Callable<Integer> {
 
     public static final int BAD_INPUT = 2;
