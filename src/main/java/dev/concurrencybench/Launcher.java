@@ -1,5 +1,6 @@
 package dev.concurrencybench;
 
+import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
@@ -10,6 +11,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -53,9 +57,16 @@ public final class Launcher {
         List<String> cmd = new ArrayList<>();
         cmd.add(jdk.home.resolve("bin").resolve("java").toString());
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add("dev.concurrencybench.Main");
+        String classPath = System.getProperty("java.class.path");
+        if (isThisJar(classPath)) {
+            // Through the jar's manifest, so the new JVM gets its Enable-Native-Access too (machine/ForeignPinner).
+            cmd.add("-jar");
+            cmd.add(classPath);
+        } else {
+            cmd.add("-cp");
+            cmd.add(classPath);
+            cmd.add("dev.concurrencybench.Main");
+        }
         cmd.addAll(List.of(args));
         Process child = new ProcessBuilder(cmd).inheritIO().start();
         Thread killer = new Thread(child::destroy);
@@ -63,6 +74,19 @@ public final class Launcher {
         int code = child.waitFor();
         Runtime.getRuntime().removeShutdownHook(killer);
         return code;
+    }
+
+    /** Whether the class path is just a jar whose entry point is this class: the jar the user ran. */
+    static boolean isThisJar(String classPath) {
+        if (!classPath.endsWith(".jar") || classPath.contains(File.pathSeparator) || !Files.isRegularFile(Paths.get(classPath))) {
+            return false;
+        }
+        try (JarFile jar = new JarFile(classPath)) {
+            Manifest manifest = jar.getManifest();
+            return manifest != null && Launcher.class.getName().equals(manifest.getMainAttributes().getValue(Attributes.Name.MAIN_CLASS));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     static Optional<Jdk> findJdk() {

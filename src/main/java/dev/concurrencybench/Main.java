@@ -1,9 +1,15 @@
 package dev.concurrencybench;
 
 import dev.concurrencybench.ab.AbCommand;
+import dev.concurrencybench.bench.Jmh;
 import dev.concurrencybench.bench.Params;
 import dev.concurrencybench.compare.CompareCommand;
 import dev.concurrencybench.counter.CounterWorkerMain;
+import dev.concurrencybench.machine.CoreCheck;
+import dev.concurrencybench.machine.CoresCommand;
+import dev.concurrencybench.machine.PinnedRun;
+import dev.concurrencybench.machine.PinningException;
+import dev.concurrencybench.machine.RunCheck;
 import dev.concurrencybench.process.WorkerMain;
 import dev.concurrencybench.report.ReportCommand;
 import dev.concurrencybench.results.JmhRun;
@@ -17,7 +23,7 @@ import java.util.List;
 
 /**
  * The jar's command line on Java 21+. The first argument may name one of our subcommands; every
- * other command line is JMH's own and goes to {@link org.openjdk.jmh.Main} unchanged, after our
+ * other command line is JMH's own and goes to JMH's Main ({@link Jmh}) unchanged, after our
  * {@code -p} values have been checked so that a typo fails at once with one line.
  */
 public final class Main {
@@ -34,6 +40,7 @@ public final class Main {
         switch (command) {
             case "ab" -> System.exit(AbCommand.run(rest));
             case "compare" -> System.exit(CompareCommand.run(rest));
+            case "cores" -> System.exit(CoresCommand.run(rest));
             case "counter-worker" -> CounterWorkerMain.main(rest);
             case "report" -> System.exit(ReportCommand.run(rest));
             case "worker" -> WorkerMain.main(rest);
@@ -41,17 +48,31 @@ public final class Main {
         }
     }
 
-    /** JMH's own command line, plus {@code --profile}, a results file in results/ and its sidecar. */
+    /**
+     * JMH's own command line, plus {@code --profile}, {@code --cpus} (machine/PinnedRun), a results
+     * file in results/ and its sidecar, and a core check just before and just after JMH (machine/RunCheck).
+     */
     static void runJmh(String[] args) throws Exception {
         JmhRun run = null;
+        PinnedRun pinned = null;
         try {
-            Params.check(args);
-            run = JmhRun.prepare(List.of(args), Path.of(""), Instant.now());
+            pinned = PinnedRun.parse(List.of(args));
+            Params.check(pinned.rest().toArray(String[]::new));
+            if (JmhRun.runsBenchmarks(pinned.rest()) && pinned.mustRelaunch()) {
+                System.exit(pinned.relaunch(Main.class, args));
+            }
+            run = JmhRun.prepare(pinned.rest(), Path.of(""), Instant.now());
             run.createResultsDir();
-        } catch (IllegalArgumentException | IOException e) {
+        } catch (IllegalArgumentException | IOException | PinningException e) {
             System.err.println("concurrency-bench: " + e.getMessage());
             System.exit(BAD_INPUT);
         }
+        boolean runs = JmhRun.runsBenchmarks(pinned.rest());
+        if (runs) {
+            pinned.describe().ifPresent(System.out::println);
+        }
+        boolean check = runs && RunCheck.enabled();
+        CoreCheck before = check ? RunCheck.take("before the run", System.out, System.err) : null;
         List<String> jmhArgs = new ArrayList<>(run.jmhArgs());
         // A benchmark that throws should fail the run (and CI), not just print a stack trace.
         if (!jmhArgs.contains("-foe")) {
@@ -59,7 +80,11 @@ public final class Main {
         }
         // JMH exits the JVM itself on failure, so the clean-up of an empty results file is a hook.
         Runtime.getRuntime().addShutdownHook(new Thread(run::discardIfEmpty, "discard-empty-results"));
-        org.openjdk.jmh.Main.main(jmhArgs.toArray(String[]::new));
+        Jmh.main(jmhArgs.toArray(String[]::new));
+        CoreCheck after = check ? RunCheck.take("after the run", System.out, System.err) : null;
+        if (run.environment() != null) {
+            run = new JmhRun(run.jmhArgs(), run.profile(), run.results(), run.environment().withMachine(pinned.label(), before, after));
+        }
         if (run.writeSidecar()) {
             System.out.println("Environment recorded in " + Sidecar.pathFor(run.results()));
         }

@@ -1,6 +1,7 @@
 package dev.concurrencybench.async;
 
-import dev.concurrencybench.task.Tasks;
+import dev.concurrencybench.task.Sleep;
+import dev.concurrencybench.util.Checks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The seed notebook's asyncio lessons in CompletableFuture form, on an explicit single-thread
+ * The Python notebook's asyncio lessons in CompletableFuture form, on an explicit single-thread
  * "event loop" and one timer thread (never the common pool):
  * <ul>
  *   <li>awaiting one job at a time takes N x D; gathering them takes D;</li>
@@ -30,12 +31,24 @@ public final class AsyncLessons implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("async-timer").daemon(true).factory());
     private final Duration delay;
+    private final Wait wait;
 
+    /** How a job waits D without holding a thread: it runs {@code then} once its wait is over. */
+    @FunctionalInterface
+    interface Wait {
+        void then(int job, Runnable then);
+    }
+
+    /** Jobs of {@code sleepMillis} each, each waiting on the timer thread. */
     public AsyncLessons(long sleepMillis) {
-        if (sleepMillis < 0) {
-            throw new IllegalArgumentException("sleep duration must be >= 0 ms, got " + sleepMillis + " ms");
-        }
-        this.delay = Duration.ofMillis(sleepMillis);
+        this.delay = Sleep.ofMillis(sleepMillis).duration();
+        this.wait = (job, then) -> timer.schedule(then, delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** For tests: the jobs wait on {@code wait} instead, which decides when each is over. */
+    AsyncLessons(long sleepMillis, Wait wait) {
+        this.delay = Sleep.ofMillis(sleepMillis).duration();
+        this.wait = wait;
     }
 
     /** A job's outcome once all have settled: the successes' sum and every failure, in job order. */
@@ -45,20 +58,20 @@ public final class AsyncLessons implements AutoCloseable {
     /** Job {@code i}: waits D without blocking a thread, then yields i + 1 or fails. */
     CompletableFuture<Long> job(int i, boolean fails) {
         CompletableFuture<Long> done = new CompletableFuture<>();
-        timer.schedule(() -> {
+        wait.then(i, () -> {
             if (fails) {
                 done.completeExceptionally(new JobFailedException(i));
             } else {
                 done.complete(i + 1L);
             }
-        }, delay.toNanos(), TimeUnit.NANOSECONDS);
+        });
         // Continue on the event loop, as an awaiting coroutine would.
         return done.thenApplyAsync(v -> v, loop);
     }
 
     /** {@code await job(0); await job(1); ...}: N x D. */
     public long awaitOneAtATime(int jobs) {
-        Tasks.requirePositive("tasks", jobs);
+        Checks.positive("tasks", jobs);
         long sum = 0;
         for (int i = 0; i < jobs; i++) {
             sum += job(i, false).join();
@@ -73,7 +86,7 @@ public final class AsyncLessons implements AutoCloseable {
 
     /** Jobs that call Thread.sleep on the event loop itself: the loop can run one at a time, N x D. */
     public long blockingSleepInEventLoop(int jobs) {
-        Tasks.requirePositive("tasks", jobs);
+        Checks.positive("tasks", jobs);
         List<CompletableFuture<Long>> futures = new ArrayList<>(jobs);
         for (int i = 0; i < jobs; i++) {
             long count = i + 1L;
@@ -120,7 +133,7 @@ public final class AsyncLessons implements AutoCloseable {
     }
 
     private List<CompletableFuture<Long>> start(int jobs, int failing) {
-        Tasks.requirePositive("tasks", jobs);
+        Checks.positive("tasks", jobs);
         if (failing >= jobs) {
             throw new IllegalArgumentException("failing job " + failing + " is not among the " + jobs + " jobs");
         }

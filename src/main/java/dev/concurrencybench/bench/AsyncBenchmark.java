@@ -1,22 +1,35 @@
 package dev.concurrencybench.bench;
 
 import dev.concurrencybench.async.AsyncLessons;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The seed's asyncio lessons with N jobs of D ms each on a single-thread event loop: awaiting one
- * at a time (N x D) against gathering (D); a blocking sleep on the loop (N x D); and the two ways
- * to handle a failing job: fail fast, or collect every outcome and sum the successes.
+ * The Python notebook's asyncio lessons, with N jobs of D ms each on a single-thread event loop:
+ * awaiting one at a time (N x D) against gathering (D); a blocking sleep on the loop (N x D
+ * again); and the two ways to handle a failing job: fail fast, or collect every outcome and sum
+ * the successes.
  *
  * <p>Run: {@code java -jar target/benchmarks.jar AsyncBenchmark}
  */
-public class AsyncBenchmark extends BenchDefaults {
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 4)
+@Measurement(iterations = 4)
+@Fork(value = 5, jvmArgsAppend = {Heap.XMS, Heap.XMX})
+public class AsyncBenchmark {
 
     @State(Scope.Benchmark)
     public static class Lessons {
@@ -33,7 +46,7 @@ public class AsyncBenchmark extends BenchDefaults {
         AsyncLessons lessons;
 
         @Setup(Level.Trial)
-        public void open() {
+        public void setup() {
             lessons = new AsyncLessons(sleepMs);
         }
 

@@ -3,28 +3,37 @@ package dev.concurrencybench.bench;
 import dev.concurrencybench.model.ExecutionModel;
 import dev.concurrencybench.model.ForkJoinFib;
 import dev.concurrencybench.task.Fib;
-import dev.concurrencybench.task.Task;
 import dev.concurrencybench.task.Tasks;
-import java.util.List;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * CPU-bound work: the seed's fib list, one task per number, on every execution model. Java has no
- * GIL, so threads should approach the physical limit of {@code min(cores, total / largest task)}
- * times SEQUENTIAL (2.0x on two cores for the default list). {@code fibListRecursiveForkJoin}
- * computes the same numbers by divide and conquer on a ForkJoinPool, the idiomatic way to split
- * one big fib.
+ * CPU-bound work: the Python notebook's fib list, one task per number, on every execution model.
+ * Java has no GIL, so threads can approach the physical limit, {@code min(cores, total work /
+ * largest task)} times SEQUENTIAL. {@code fibListRecursiveForkJoin} computes the same numbers by
+ * divide and conquer on a ForkJoinPool, the idiomatic way to split one big fib.
  *
  * <p>Run: {@code java -jar target/benchmarks.jar CpuBoundBenchmark -p model=SEQUENTIAL,VIRTUAL_THREADS}
  */
-public class CpuBoundBenchmark extends BenchDefaults {
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 4)
+@Measurement(iterations = 4)
+@Fork(value = 5, jvmArgsAppend = {Heap.XMS, Heap.XMX})
+public class CpuBoundBenchmark {
 
     @State(Scope.Benchmark)
     public static class Models extends RunnerState {
@@ -34,14 +43,9 @@ public class CpuBoundBenchmark extends BenchDefaults {
         @Param(Tasks.DEFAULT_FIBS)
         public String fibs;
 
-        @Override
-        protected ExecutionModel model() {
-            return model;
-        }
-
-        @Override
-        protected List<Task> tasks() {
-            return Tasks.fibs(fibs);
+        @Setup(Level.Trial)
+        public void setup() {
+            open(model, Tasks.fibs(fibs));
         }
     }
 
@@ -58,7 +62,7 @@ public class CpuBoundBenchmark extends BenchDefaults {
         private ForkJoinPool pool;
 
         @Setup(Level.Trial)
-        public void open() {
+        public void setup() {
             ns = Tasks.fibs(fibs).stream().mapToInt(t -> ((Fib) t).n()).toArray();
             pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
         }

@@ -1,22 +1,35 @@
 package dev.concurrencybench.bench;
 
 import dev.concurrencybench.model.ExecutionModel;
-import dev.concurrencybench.task.Task;
 import dev.concurrencybench.task.Tasks;
-import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * IO-bound work: the seed's N tasks that each sleep D ms, on every execution model. The ideal is D
- * for a model that runs all N at once and ceil(N / P) x D for a pool of P threads; SEQUENTIAL takes
- * N x D. NON_BLOCKING_ASYNC turns each sleep into a timer, like {@code await asyncio.sleep}.
+ * IO-bound work: the Python notebook's N tasks that each sleep D ms, on every execution model.
+ * The ideal is D for a model that runs all N at once, ceil(N / P) x D for a pool of P threads,
+ * and N x D for SEQUENTIAL. NON_BLOCKING_ASYNC turns each sleep into a timer, like
+ * {@code await asyncio.sleep}.
  *
  * <p>Run: {@code java -jar target/benchmarks.jar IoBoundBenchmark -p tasks=10 -p sleepMs=100}
  */
-public class IoBoundBenchmark extends BenchDefaults {
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 4)
+@Measurement(iterations = 4)
+@Fork(value = 5, jvmArgsAppend = {Heap.XMS, Heap.XMX})
+public class IoBoundBenchmark {
 
     @State(Scope.Benchmark)
     public static class Models extends RunnerState {
@@ -29,14 +42,9 @@ public class IoBoundBenchmark extends BenchDefaults {
         @Param("100")
         public long sleepMs;
 
-        @Override
-        protected ExecutionModel model() {
-            return model;
-        }
-
-        @Override
-        protected List<Task> tasks() {
-            return Tasks.sleeps(tasks, sleepMs);
+        @Setup(Level.Trial)
+        public void setup() {
+            open(model, Tasks.sleeps(tasks, sleepMs));
         }
     }
 

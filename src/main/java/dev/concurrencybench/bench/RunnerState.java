@@ -1,32 +1,29 @@
 package dev.concurrencybench.bench;
 
 import dev.concurrencybench.model.ExecutionModel;
-import dev.concurrencybench.model.TaskRunner;
+import dev.concurrencybench.runner.TaskRunner;
 import dev.concurrencybench.task.Task;
 import dev.concurrencybench.task.Tasks;
 import java.util.List;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * A runner for one model and the tasks it will run, built once per trial (pools and threads are
- * never created inside a measured call) and closed after it. Subclasses declare the
- * {@code @Param} fields and say which model and tasks they mean.
+ * A runner for one model and the batch of tasks it runs, opened once per trial (pools and threads
+ * are never created inside a measured call) and closed after it. A subclass is a {@code @State}
+ * that declares its {@code @Param} fields and one {@code @Setup(Level.Trial)} method calling
+ * {@link #open}: JMH runs inherited {@code @TearDown} methods, but {@code @Param} values cannot be
+ * set per subclass, so the fields stay in each one.
  */
 public abstract class RunnerState {
 
     private TaskRunner runner;
     private List<Task> tasks;
 
-    protected abstract ExecutionModel model();
-
-    protected abstract List<Task> tasks();
-
-    @Setup(Level.Trial)
-    public void openRunner() {
-        tasks = tasks();
-        runner = model().create();
+    /** Makes the runner of {@code model} and keeps {@code tasks} for {@link #runAll}. */
+    protected final void open(ExecutionModel model, List<Task> tasks) {
+        this.tasks = tasks;
+        this.runner = model.create();
     }
 
     @TearDown(Level.Trial)

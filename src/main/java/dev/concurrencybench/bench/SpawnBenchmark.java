@@ -1,5 +1,6 @@
 package dev.concurrencybench.bench;
 
+import dev.concurrencybench.process.ChildJvm;
 import dev.concurrencybench.process.EmptyMain;
 import dev.concurrencybench.process.JavaCommand;
 import dev.concurrencybench.process.JvmFlags;
@@ -10,14 +11,12 @@ import dev.concurrencybench.process.WorkerSpec;
 import dev.concurrencybench.task.Fib;
 import dev.concurrencybench.task.Task;
 import dev.concurrencybench.task.TaskResult;
+import dev.concurrencybench.util.TempDirs;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -34,32 +33,25 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What a process costs, side by side in one run: {@code bareJvm} starts a JVM whose main does
- * nothing and waits for it to exit (the floor); {@code workerSpawn} starts a worker JVM, runs one
- * trivial task ({@code fib 1}) in it and waits for its answer and its exit (one PROCESS_PER_TASK
- * task); {@code pooledRoundTrip} sends the same task to a worker that is already running (one
- * PROCESS_POOL task). {@code jvmFlags} starts every child JVM with the JVM's defaults or with
- * startup-lean flags (C1 only, Serial GC, a dynamic CDS archive made in a temp dir at setup).
- * Creating processes is the point of the first two methods, hence the names; the pool and the
- * CDS archives are made in setup, so no measured call starts a pool worker or dumps an archive.
- *
- * <p>Targets, as ratios from one run: {@code workerSpawn} at most 1.1x {@code bareJvm} with the
- * same flags (compare the medians of their single shots); {@code pooledRoundTrip} at most 100 us
- * median (p0.50) and at least 250x cheaper than {@code workerSpawn}. The figure to beat: a bare
- * JDK 25 hello-world spawn took about 25-38 ms on the reference machine.
+ * nothing and waits for its exit (the floor); {@code workerSpawn} starts a worker JVM, runs one
+ * trivial task in it and waits for the answer and the exit (one PROCESS_PER_TASK task);
+ * {@code pooledRoundTrip} sends the same task to a worker already running (one PROCESS_POOL task).
+ * {@code jvmFlags} starts every child with the JVM's defaults or with startup-lean ones. Targets:
+ * workerSpawn at most 1.1x bareJvm; pooledRoundTrip a median of at most 100 us, 250x below
+ * workerSpawn.
  *
  * <p>Run: {@code java -jar target/benchmarks.jar SpawnBenchmark -p jvmFlags=DEFAULT,LEAN}
  */
-// Times here run from ~20 us to ~100 ms, so the suite's defaults are overridden per method, in
-// microseconds for all three so that the ratios read straight off. A spawn is one long call: one
-// single shot per iteration, as in the rest of the suite (rawData keeps every call), with 40 of
-// them per fork because process start-up is noisy. A round trip is too short to time alone, so
-// pooledRoundTrip samples every call for 1 s per iteration (SampleTime), which gives the median
-// its target is stated in; its JSON keeps the calls in rawDataHistogram instead of rawData.
-// Three forks, not the suite's ten: each fork already holds 40 spawns, and ten forks of them
-// would take this class alone past eight minutes.
+// Times here span orders of magnitude, so each method has its own mode, all in microseconds so
+// that the ratios read straight off. A spawn is one long call: single shots as in the rest of the
+// suite, many per fork because process start-up is noisy. A round trip is too short to time alone,
+// so pooledRoundTrip samples every call for 1 s per iteration (SampleTime), which gives the median
+// its target is stated in; its JSON keeps the calls in rawDataHistogram instead of rawData. Three
+// forks, as each already holds many spawns. Starting processes is the point of bareJvm and
+// workerSpawn, hence their names; the pool and the CDS archives are made in setup.
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 3, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-public class SpawnBenchmark extends BenchDefaults {
+@Fork(value = 3, jvmArgsAppend = {Heap.XMS, Heap.XMX})
+public class SpawnBenchmark {
 
     @State(Scope.Benchmark)
     public static class Spawn {
@@ -71,6 +63,7 @@ public class SpawnBenchmark extends BenchDefaults {
         public int timeoutSeconds;
 
         Path tempDir;
+        Duration timeout;
         List<String> bareCommand;
         ProcessPerTaskRunner perTask;
         WorkerPool pool;
@@ -78,36 +71,31 @@ public class SpawnBenchmark extends BenchDefaults {
         List<Task> trivialBatch;
 
         @Setup(Level.Trial)
-        public void open() throws IOException, InterruptedException {
-            tempDir = Files.createTempDirectory("spawn-benchmark-");
+        public void setup() throws IOException, InterruptedException {
+            tempDir = TempDirs.create("spawn-benchmark-");
+            timeout = Duration.ofSeconds(timeoutSeconds);
             String classPath = JavaCommand.classPathOf(WorkerMain.class);
             bareCommand = EmptyMain.command(jvmFlags.flags(tempDir.resolve("bare.jsa"), classPath));
             WorkerSpec spec = new WorkerSpec(jvmFlags.flags(tempDir.resolve("worker.jsa"), classPath),
-                    WorkerMain.class, List.of(), Duration.ofSeconds(timeoutSeconds));
+                    WorkerMain.class, List.of(), timeout);
             trivial = new Fib(1);
             trivialBatch = List.of(trivial);
             // One run of each writes its CDS archive (LEAN), which every later start maps.
-            EmptyMain.runToExit(bareCommand);
+            ChildJvm.runToExit(bareCommand, timeout);
             perTask = new ProcessPerTaskRunner(spec);
             perTask.run(trivial);
             pool = new WorkerPool(spec, 1);
         }
 
         @TearDown(Level.Trial)
-        public void close() throws IOException {
+        public void close() {
             if (pool != null) {
                 pool.close();
             }
             if (perTask != null) {
                 perTask.close();
             }
-            if (tempDir != null) {
-                try (Stream<Path> files = Files.walk(tempDir)) {
-                    for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-            }
+            TempDirs.delete(tempDir);
         }
     }
 
@@ -116,7 +104,7 @@ public class SpawnBenchmark extends BenchDefaults {
     @Warmup(iterations = 5)
     @Measurement(iterations = 40)
     public int bareJvm(Spawn s) throws IOException, InterruptedException {
-        return EmptyMain.runToExit(s.bareCommand);
+        return ChildJvm.runToExit(s.bareCommand, s.timeout);
     }
 
     @Benchmark

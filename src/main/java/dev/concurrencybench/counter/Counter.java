@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * One handle on a counter that starts at 0. In THREADS mode every worker thread shares one
- * handle; in PROCESSES mode the parent holds one (the host) and each worker JVM attaches its own
+ * One handle on a counter that starts at 0. Across THREADS every worker thread shares one
+ * handle; across PROCESSES the parent holds one (the host) and each worker JVM attaches its own
  * to the same {@linkplain #address() address}. Whether increments are lost depends on the
  * variant: that is the lesson.
  */

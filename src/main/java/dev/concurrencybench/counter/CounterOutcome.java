@@ -3,7 +3,7 @@ package dev.concurrencybench.counter;
 import java.util.List;
 
 /** One run: how many increments were made, what the owner's count ended at, and what each worker saw. */
-public record CounterOutcome(CounterVariant variant, CounterMode mode, int incrementsPerWorker, long finalCount,
+public record CounterOutcome(CounterVariant variant, Across across, int incrementsPerWorker, long finalCount,
         List<WorkerReport> reports) {
 
     public CounterOutcome {

@@ -9,9 +9,15 @@ import java.nio.file.Path;
  */
 public interface CounterScenario extends AutoCloseable {
 
+    /**
+     * Every scenario's temp dir starts with this (the PID keeps another build's or run's dirs on
+     * the same machine apart), so tests can check none is left behind.
+     */
+    String DIR_PREFIX = "concurrency-bench-counter-" + ProcessHandle.current().pid() + "-";
+
     CounterVariant variant();
 
-    CounterMode mode();
+    Across across();
 
     int workers();
 

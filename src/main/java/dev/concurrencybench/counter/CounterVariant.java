@@ -2,19 +2,17 @@ package dev.concurrencybench.counter;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
- * Every way this suite shares a counter between workers, as the seed's notebook did (naive memory,
- * a file, a file with a lock, a queue) plus Java's two lock-free answers. Benchmarks take it as a
+ * Every way this suite shares a counter between workers: the Python notebook's four (naive
+ * memory, a file, a file with a lock, a queue) plus Java's two lock-free answers. Benchmarks take it as a
  * bare {@code @Param variant}; tests iterate it with {@code @EnumSource}.
  */
 public enum CounterVariant {
     /** A plain field: loses updates across threads; across processes each worker has its own copy. */
     NAIVE(false, false) {
         @Override
-        public Counter create(Path dir, CounterMode mode) {
+        public Counter create(Path dir, Across across) {
             return new NaiveCounter();
         }
 
@@ -26,7 +24,7 @@ public enum CounterVariant {
     /** A text file read then rewritten, with no lock: loses updates. */
     FILE(false, true) {
         @Override
-        public Counter create(Path dir, CounterMode mode) throws IOException {
+        public Counter create(Path dir, Across across) throws IOException {
             return FileCounter.create(dir, false);
         }
 
@@ -38,7 +36,7 @@ public enum CounterVariant {
     /** The same file under FileChannel.lock() (plus an in-JVM lock for threads): exact. */
     FILE_LOCKED(true, true) {
         @Override
-        public Counter create(Path dir, CounterMode mode) throws IOException {
+        public Counter create(Path dir, Across across) throws IOException {
             return FileCounter.create(dir, true);
         }
 
@@ -50,8 +48,8 @@ public enum CounterVariant {
     /** A token taken from a queue and put back + 1; across processes the parent hosts the queue. */
     QUEUE(true, true) {
         @Override
-        public Counter create(Path dir, CounterMode mode) throws IOException {
-            return mode == CounterMode.PROCESSES ? QueueHost.open(dir) : new QueueCounter();
+        public Counter create(Path dir, Across across) throws IOException {
+            return across == Across.PROCESSES ? QueueHost.open(dir) : new QueueCounter();
         }
 
         @Override
@@ -62,7 +60,7 @@ public enum CounterVariant {
     /** An AtomicLong: exact across threads, but a heap object, so not shared across processes. */
     ATOMIC(true, false) {
         @Override
-        public Counter create(Path dir, CounterMode mode) {
+        public Counter create(Path dir, Across across) {
             return new AtomicCounter();
         }
 
@@ -74,7 +72,7 @@ public enum CounterVariant {
     /** A memory-mapped file with a VarHandle compare-and-set: exact across threads and processes. */
     MMAP_CAS(true, true) {
         @Override
-        public Counter create(Path dir, CounterMode mode) throws IOException {
+        public Counter create(Path dir, Across across) throws IOException {
             return MmapCasCounter.create(dir);
         }
 
@@ -93,7 +91,7 @@ public enum CounterVariant {
     }
 
     /** The count in {@code dir} (or in memory), at 0, as the owner of the run holds it. */
-    public abstract Counter create(Path dir, CounterMode mode) throws IOException;
+    public abstract Counter create(Path dir, Across across) throws IOException;
 
     /**
      * A worker process's handle on the owner's count at {@code address}. Variants that cannot be
@@ -101,26 +99,13 @@ public enum CounterVariant {
      */
     public abstract Counter attach(Path address) throws IOException;
 
-    /** Whether all workers in this mode increment one and the same count. */
-    public boolean sharedIn(CounterMode mode) {
-        return mode == CounterMode.THREADS || crossesProcesses;
+    /** Whether all workers {@code across} threads or processes increment one and the same count. */
+    public boolean sharedIn(Across across) {
+        return across == Across.THREADS || crossesProcesses;
     }
 
-    /** Whether N workers × k increments always end at exactly N × k in this mode. */
-    public boolean exactIn(CounterMode mode) {
-        return indivisible && sharedIn(mode);
-    }
-
-    /** Lookup by exact name with an error that lists the valid names. */
-    public static CounterVariant parse(String name) {
-        try {
-            return valueOf(name.strip());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("unknown counter variant '" + name + "'; valid: " + names());
-        }
-    }
-
-    public static String names() {
-        return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
+    /** Whether N workers × k increments {@code across} threads or processes always end at exactly N × k. */
+    public boolean exactIn(Across across) {
+        return indivisible && sharedIn(across);
     }
 }

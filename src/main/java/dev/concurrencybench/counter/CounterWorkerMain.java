@@ -1,5 +1,6 @@
 package dev.concurrencybench.counter;
 
+import dev.concurrencybench.util.Enums;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -28,16 +29,16 @@ public final class CounterWorkerMain {
 
     public static void main(String[] args) {
         if (args.length != 2) {
-            fail("usage: counter-worker <" + String.join("|", CounterVariant.names().split(", ")) + "> <address|->");
+            fail("usage: counter-worker <" + String.join("|", Enums.names(CounterVariant.class)) + "> <address|->");
         }
         CounterVariant variant = null;
         try {
-            variant = CounterVariant.parse(args[0]);
+            variant = Enums.parse(CounterVariant.class, "counter variant", args[0]);
         } catch (IllegalArgumentException e) {
             fail(e.getMessage());
         }
         Path address = args[1].equals(NO_ADDRESS) ? null : Path.of(args[1]);
-        if (address == null && variant.sharedIn(CounterMode.PROCESSES)) {
+        if (address == null && variant.sharedIn(Across.PROCESSES)) {
             fail(variant + " needs the address of the shared count");
         }
         PrintStream out = System.out;

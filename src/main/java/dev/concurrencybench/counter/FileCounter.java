@@ -22,7 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * the old one or the new one (POSIX read/write atomicity on a regular file), never an empty file.
  * So the only thing that can go wrong without the lock is the lost update the lesson is about.
  * (Truncating and rewriting, or writing a temp file and renaming it, would do too, but each costs
- * about a millisecond on ext4, sixty times this, and the benchmark would measure the file system.)
+ * far more than the write itself, and the benchmark would measure the file system.)
  */
 final class FileCounter implements Counter {
 

@@ -1,20 +1,26 @@
 package dev.concurrencybench.counter;
 
+import dev.concurrencybench.process.ChildJvm;
 import dev.concurrencybench.process.JavaCommand;
+import dev.concurrencybench.util.Checks;
+import dev.concurrencybench.util.TempDirs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
- * PROCESSES mode: the parent owns the count (a file, a mapped file, the queue behind a Unix domain
+ * Across PROCESSES: the parent owns the count (a file, a mapped file, the queue behind a Unix domain
  * socket, or, for NAIVE and ATOMIC, an object in its own heap that no child can reach), and
  * {@code workers} worker JVMs ({@link CounterWorkerMain}) started once by {@link #open} attach to
  * it for each run. So a run measures the increments, not JVM start-up.
  *
- * <p>No worker outlives its parent: each reads its commands from the parent's pipe and exits when
- * that pipe ends, including when the parent dies.
+ * <p>Each worker is a {@link ChildJvm}: its stdout carries the lines {@link CounterWorkerMain}
+ * describes, its stderr goes into the tail that errors quote, and every wait for a line is
+ * bounded. No worker outlives its parent: each reads its commands from the parent's pipe and exits
+ * when that pipe ends, including when the parent dies.
  *
  * <p>Tests drive single workers through {@link #start}, {@link #awaitGap}, {@link #resume},
  * {@link #kill} and {@link #awaitDone} to force interleavings and crashes without sleeping.
@@ -32,7 +38,8 @@ public final class ProcessCounters implements CounterScenario {
     private final CounterVariant variant;
     private final Path dir;
     private final Counter host;
-    private final List<WorkerProcess> procs = new ArrayList<>();
+    private final List<ChildJvm> procs = new ArrayList<>();
+    private final ScheduledThreadPoolExecutor watchdog = ChildJvm.watchdog("counter-watchdog");
     private int increments;
 
     private ProcessCounters(CounterVariant variant, Path dir, Counter host) {
@@ -42,27 +49,24 @@ public final class ProcessCounters implements CounterScenario {
     }
 
     public static ProcessCounters open(CounterVariant variant, int workers) throws IOException {
-        ThreadCounters.requirePositive("workers", workers);
-        Path dir = TempDirs.create();
+        Checks.positive("workers", workers);
+        Path dir = TempDirs.create(DIR_PREFIX);
         ProcessCounters s = null;
         try {
-            s = new ProcessCounters(variant, dir, variant.create(dir, CounterMode.PROCESSES));
+            s = new ProcessCounters(variant, dir, variant.create(dir, Across.PROCESSES));
             String address = s.host.address().map(Path::toString).orElse(CounterWorkerMain.NO_ADDRESS);
-            List<String> command = JavaCommand.of(WORKER_JVM_FLAGS, CounterWorkerMain.class, List.of(variant.name(), address));
+            List<String> command = JavaCommand.worker(WORKER_JVM_FLAGS, JavaCommand.classPathOf(CounterWorkerMain.class),
+                    CounterWorkerMain.class, List.of(variant.name(), address));
             for (int i = 0; i < workers; i++) {
-                s.procs.add(new WorkerProcess(i, command));
+                s.procs.add(ChildJvm.start(command, s.watchdog));
             }
-            for (WorkerProcess p : s.procs) {
-                p.await("ready", BOUND);
+            for (int i = 0; i < workers; i++) {
+                s.await(i, "ready");
             }
             return s;
         } catch (IOException | RuntimeException e) {
             closeAfterFailure(s, dir);
             throw e;
-        } catch (InterruptedException e) {
-            closeAfterFailure(s, dir);
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while starting counter workers", e);
         }
     }
 
@@ -96,7 +100,7 @@ public final class ProcessCounters implements CounterScenario {
 
     /** Sets the count to 0 and the increments each worker will make when {@linkplain #start started}. */
     public void reset(int increments) throws Exception {
-        ThreadCounters.requirePositive("increments", increments);
+        Checks.positive("increments", increments);
         this.increments = increments;
         host.reset();
     }
@@ -106,26 +110,58 @@ public final class ProcessCounters implements CounterScenario {
      * gap (holding the lock or token, if the variant has one) and reports {@code gap <read>}.
      */
     public void start(int worker, int pauseAt) throws IOException {
-        procs.get(worker).send("run " + increments + " " + pauseAt);
+        procs.get(worker).writeLine("run " + increments + " " + pauseAt);
     }
 
     /** Waits until the worker is in its gap; returns the value it read. */
-    public long awaitGap(int worker) throws InterruptedException {
-        return Long.parseLong(procs.get(worker).await("gap ", BOUND).substring(4));
+    public long awaitGap(int worker) {
+        return Long.parseLong(await(worker, "gap ").substring(4));
     }
 
     /** Lets a paused worker write and carry on. */
     public void resume(int worker) throws IOException {
-        procs.get(worker).send("go");
+        procs.get(worker).writeLine("go");
     }
 
-    /** Kills a worker at once (SIGKILL on Unix); returns its exit code. */
-    public int kill(int worker) throws InterruptedException {
-        return procs.get(worker).kill();
+    /** Kills a worker at once (SIGKILL on Unix) and waits, bounded, until it is gone; returns its exit code. */
+    public int kill(int worker) {
+        ChildJvm child = procs.get(worker);
+        child.kill();
+        if (child.isAlive()) {
+            throw new IllegalStateException(name(worker) + " still runs " + ChildJvm.GRACE + " after SIGKILL");
+        }
+        return child.exitValue();
     }
 
-    public WorkerReport awaitDone(int worker) throws InterruptedException {
-        return WorkerReport.parse(procs.get(worker).await("done ", BOUND));
+    public WorkerReport awaitDone(int worker) {
+        return WorkerReport.parse(await(worker, "done "));
+    }
+
+    /**
+     * The worker's next line, which must start with {@code word}; waits at most {@link #BOUND}. On
+     * an error, an exit, a timeout or another line the worker is killed and the error quotes the
+     * end of its stderr.
+     */
+    private String await(int worker, String word) {
+        ChildJvm child = procs.get(worker);
+        String line;
+        try {
+            line = child.readLine(BOUND);
+        } catch (IOException e) {
+            child.kill();
+            String why = child.timedOut() ? "sent no '" + word.strip() + "' within " + BOUND + " and was killed"
+                    : "exited before '" + word.strip() + "' (" + child.exitStatus() + ")";
+            throw new IllegalStateException(name(worker) + " " + why + child.stderrTail(), e);
+        }
+        if (!line.startsWith(word)) {
+            child.kill();
+            throw new IllegalStateException(name(worker) + " sent '" + line + "' instead of '" + word.strip() + "'" + child.stderrTail());
+        }
+        return line;
+    }
+
+    private String name(int worker) {
+        return "counter worker " + worker + " (pid " + procs.get(worker).pid() + ")";
     }
 
     public long pid(int worker) {
@@ -139,17 +175,11 @@ public final class ProcessCounters implements CounterScenario {
 
     /** An outcome from reports the caller collected (for runs driven step by step). */
     public CounterOutcome outcome(List<WorkerReport> reports) throws Exception {
-        return new CounterOutcome(variant, CounterMode.PROCESSES, increments, host.value(), reports);
+        return new CounterOutcome(variant, Across.PROCESSES, increments, host.value(), reports);
     }
 
     private void killAll() {
-        for (WorkerProcess p : procs) {
-            try {
-                p.kill();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        procs.forEach(ChildJvm::kill);
     }
 
     @Override
@@ -158,8 +188,8 @@ public final class ProcessCounters implements CounterScenario {
     }
 
     @Override
-    public CounterMode mode() {
-        return CounterMode.PROCESSES;
+    public Across across() {
+        return Across.PROCESSES;
     }
 
     @Override
@@ -175,9 +205,9 @@ public final class ProcessCounters implements CounterScenario {
     @Override
     public void close() {
         try {
-            for (WorkerProcess p : procs) {
-                p.close();
-            }
+            procs.forEach(ChildJvm::endInput); // all exit at once
+            procs.forEach(ChildJvm::finish);
+            watchdog.shutdownNow();
         } finally {
             try {
                 host.close();

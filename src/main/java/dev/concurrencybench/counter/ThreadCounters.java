@@ -1,5 +1,7 @@
 package dev.concurrencybench.counter;
 
+import dev.concurrencybench.util.Checks;
+import dev.concurrencybench.util.TempDirs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * THREADS mode: one counter handle shared by a fixed pool of {@code workers} platform threads,
+ * Across THREADS: one counter handle shared by a fixed pool of {@code workers} platform threads,
  * made once and reused by every run. The workers of a run start together (a barrier), so they
  * really contend.
  */
@@ -38,10 +40,10 @@ public final class ThreadCounters implements CounterScenario {
     }
 
     public static ThreadCounters open(CounterVariant variant, int workers) throws IOException {
-        requirePositive("workers", workers);
-        Path dir = TempDirs.create();
+        Checks.positive("workers", workers);
+        Path dir = TempDirs.create(DIR_PREFIX);
         try {
-            return new ThreadCounters(variant, workers, dir, variant.create(dir, CounterMode.THREADS));
+            return new ThreadCounters(variant, workers, dir, variant.create(dir, Across.THREADS));
         } catch (IOException | RuntimeException e) {
             TempDirs.delete(dir);
             throw e;
@@ -55,7 +57,7 @@ public final class ThreadCounters implements CounterScenario {
 
     /** A run in which every increment calls {@code gap} between its read and its write. */
     public CounterOutcome run(int increments, Gap gap) throws Exception {
-        requirePositive("increments", increments);
+        Checks.positive("increments", increments);
         counter.reset();
         CyclicBarrier start = new CyclicBarrier(workers);
         List<Future<WorkerReport>> futures = new ArrayList<>(workers);
@@ -83,7 +85,7 @@ public final class ThreadCounters implements CounterScenario {
         } finally {
             futures.forEach(f -> f.cancel(true));
         }
-        return new CounterOutcome(variant, CounterMode.THREADS, increments, counter.value(), reports);
+        return new CounterOutcome(variant, Across.THREADS, increments, counter.value(), reports);
     }
 
     @Override
@@ -92,8 +94,8 @@ public final class ThreadCounters implements CounterScenario {
     }
 
     @Override
-    public CounterMode mode() {
-        return CounterMode.THREADS;
+    public Across across() {
+        return Across.THREADS;
     }
 
     @Override
@@ -122,12 +124,6 @@ public final class ThreadCounters implements CounterScenario {
                 System.err.println("counter: close failed: " + e);
             }
             TempDirs.delete(dir);
-        }
-    }
-
-    static void requirePositive(String name, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(name + " must be >= 1, got " + value);
         }
     }
 }

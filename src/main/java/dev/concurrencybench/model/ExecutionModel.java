@@ -3,10 +3,10 @@ package dev.concurrencybench.model;
 import dev.concurrencybench.process.ProcessPerTaskRunner;
 import dev.concurrencybench.process.WorkerPool;
 import dev.concurrencybench.process.WorkerSpec;
-import java.util.Arrays;
+import dev.concurrencybench.runner.RunnerOptions;
+import dev.concurrencybench.runner.TaskRunner;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Every way this suite can run a batch of tasks. Benchmarks take it as {@code @Param model}; tests
@@ -58,18 +58,5 @@ public enum ExecutionModel {
 
     public TaskRunner create(RunnerOptions options) {
         return factory.apply(options);
-    }
-
-    /** Lookup by exact name (as JMH's {@code -p model=} needs) with an error that lists the valid names. */
-    public static ExecutionModel parse(String name) {
-        try {
-            return valueOf(name.strip());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("unknown model '" + name + "'; valid models: " + names());
-        }
-    }
-
-    public static String names() {
-        return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
     }
 }

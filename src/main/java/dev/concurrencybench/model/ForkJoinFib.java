@@ -21,10 +21,15 @@ public final class ForkJoinFib extends RecursiveTask<Long> {
     /** fib(n) computed on {@code pool}; n is validated like a Fib task. */
     public static long compute(ForkJoinPool pool, int n, int threshold) {
         new Fib(n); // validates the range
+        return pool.invoke(new ForkJoinFib(n, requireThreshold(threshold)));
+    }
+
+    /** {@code threshold}, unless it is below 2, where a subproblem could never be split off. */
+    public static int requireThreshold(int threshold) {
         if (threshold < 2) {
             throw new IllegalArgumentException("threshold must be >= 2, got " + threshold);
         }
-        return pool.invoke(new ForkJoinFib(n, threshold));
+        return threshold;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.concurrencybench.model;
 
+import dev.concurrencybench.runner.Batches;
+import dev.concurrencybench.runner.TaskRunner;
 import dev.concurrencybench.task.Task;
 import dev.concurrencybench.task.TaskResult;
 import java.util.ArrayList;

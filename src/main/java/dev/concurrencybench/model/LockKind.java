@@ -1,8 +1,9 @@
 package dev.concurrencybench.model;
 
 import dev.concurrencybench.task.LocalTask;
+import dev.concurrencybench.task.Sleep;
 import dev.concurrencybench.task.Task;
-import dev.concurrencybench.task.Tasks;
+import dev.concurrencybench.util.Checks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,11 +55,8 @@ public enum LockKind {
 
     /** {@code count} such tasks, each with its own lock. */
     public List<Task> tasks(int count, long sleepMillis) {
-        Tasks.requirePositive("tasks", count);
-        Duration d = Duration.ofMillis(sleepMillis);
-        if (d.isNegative()) {
-            throw new IllegalArgumentException("sleep duration must be >= 0 ms, got " + sleepMillis + " ms");
-        }
+        Checks.positive("tasks", count);
+        Duration d = Sleep.ofMillis(sleepMillis).duration();
         List<Task> tasks = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             tasks.add(sleepHolding(d));

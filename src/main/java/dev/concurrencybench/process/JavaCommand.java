@@ -37,6 +37,16 @@ public final class JavaCommand {
         return of(jvmFlags, System.getProperty("java.class.path"), mainClass, args);
     }
 
+    /**
+     * The command of a child JVM whose stdout is a protocol ({@link ChildJvm}): {@link
+     * #STDOUT_IS_PROTOCOL}, then {@code jvmFlags}, the class path, the main class and its args.
+     */
+    public static List<String> worker(List<String> jvmFlags, String classPath, Class<?> mainClass, List<String> args) {
+        List<String> flags = new ArrayList<>(STDOUT_IS_PROTOCOL);
+        flags.addAll(jvmFlags);
+        return of(flags, classPath, mainClass, args);
+    }
+
     /** {@code java <jvmFlags> -cp <classPath> <mainClass> <args>}. */
     public static List<String> of(List<String> jvmFlags, String classPath, Class<?> mainClass, List<String> args) {
         List<String> cmd = new ArrayList<>();

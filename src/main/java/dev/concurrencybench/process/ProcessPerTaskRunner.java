@@ -1,6 +1,6 @@
 package dev.concurrencybench.process;
 
-import dev.concurrencybench.model.TaskRunner;
+import dev.concurrencybench.runner.TaskRunner;
 import dev.concurrencybench.task.Task;
 import dev.concurrencybench.task.TaskResult;
 import dev.concurrencybench.task.WireTask;
@@ -24,7 +24,7 @@ public final class ProcessPerTaskRunner implements TaskRunner {
 
     @Override
     public List<TaskResult> runAll(List<? extends Task> tasks) {
-        List<WireTask> wires = Workers.wireForms(tasks);
+        List<WireTask> wires = LiveWorkers.wireForms(tasks);
         List<WorkerProcess> started = new ArrayList<>(tasks.size());
         int done = 0;
         try {

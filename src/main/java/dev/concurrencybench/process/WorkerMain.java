@@ -38,8 +38,8 @@ public final class WorkerMain {
 
     /**
      * This process's PID. On Linux {@code /proc/self} names it for the price of one system call;
-     * ProcessHandle's class initialiser builds a thread pool through lambdas, about 20 ms of a
-     * 40 ms start, so it is only the fallback.
+     * ProcessHandle's class initialiser builds a thread pool through lambdas, a large share of a
+     * worker's start, so it is only the fallback.
      */
     static long pid() {
         File self = new File("/proc/self");

@@ -1,7 +1,7 @@
 package dev.concurrencybench.process;
 
-import dev.concurrencybench.model.Batches;
-import dev.concurrencybench.model.TaskRunner;
+import dev.concurrencybench.runner.Batches;
+import dev.concurrencybench.runner.TaskRunner;
 import dev.concurrencybench.task.Task;
 import dev.concurrencybench.task.TaskFailedException;
 import dev.concurrencybench.task.TaskResult;
@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * K persistent worker JVMs fed over the line protocol: Python's {@code Pool(K).map}. All K start
  * (and say hello) in the constructor, so a batch never waits for a JVM to start; each task takes
  * an idle worker, sends it one request and waits for the answer, so one worker runs many tasks.
+ * Idle workers queue first in, first out, so a batch of K or more tasks reaches all K workers.
  * K feeder threads do the waiting in parallel; a batch of one runs on the caller's thread, which
  * makes a single round trip just two pipe hops.
  *
@@ -74,7 +75,7 @@ public final class WorkerPool implements TaskRunner {
 
     @Override
     public List<TaskResult> runAll(List<? extends Task> tasks) {
-        List<WireTask> wires = Workers.wireForms(tasks);
+        List<WireTask> wires = LiveWorkers.wireForms(tasks);
         if (tasks.size() == 1) {
             return List.of(call(tasks.get(0), wires.get(0)));
         }

@@ -1,8 +1,7 @@
 package dev.concurrencybench.process;
 
-import dev.concurrencybench.model.RunnerOptions;
+import dev.concurrencybench.runner.RunnerOptions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,8 +36,6 @@ public record WorkerSpec(List<String> jvmFlags, Class<?> mainClass, List<String>
     }
 
     public List<String> command() {
-        List<String> flags = new ArrayList<>(JavaCommand.STDOUT_IS_PROTOCOL);
-        flags.addAll(jvmFlags);
-        return JavaCommand.of(flags, classPath(), mainClass, args);
+        return JavaCommand.worker(jvmFlags, classPath(), mainClass, args);
     }
 }

@@ -1,5 +1,6 @@
 package dev.concurrencybench.report;
 
+import dev.concurrencybench.results.ResultsFile;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +14,7 @@ final class HtmlReport {
     private HtmlReport() {
     }
 
-    static String render(List<Run> runs, ChartPlanner.Plan plan) {
+    static String render(List<ResultsFile> runs, ChartPlanner.Plan plan) {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -28,15 +29,15 @@ final class HtmlReport {
                 .append("section{margin-bottom:2.5em}\n</style>\n</head>\n<body>\n")
                 .append("<h1>concurrency-bench report</h1>\n<p>")
                 .append(runs.size() == 1 ? "From one results file: " : "From " + runs.size() + " results files, oldest first: ")
-                .append(esc(String.join(", ", runs.stream().map(Run::name).toList())))
+                .append(esc(String.join(", ", runs.stream().map(ResultsFile::name).toList())))
                 .append(". Each chart is drawn from the newest file that has its benchmark; red marks are the ideal,"
                         + " the best any schedule could do on the machine that ran it.</p>\n");
 
         h.append("<h2>Runs</h2>\n");
-        for (Run run : runs) {
+        for (ResultsFile run : runs) {
             h.append("<h3>").append(esc(run.name())).append("</h3>\n");
-            Map<String, String> env = run.environment().display();
-            if (!run.environment().fromSidecar()) {
+            Map<String, String> env = Runs.display(run);
+            if (run.environment().isEmpty()) {
                 h.append("<p class=\"note\">No environment sidecar beside this file: CPU, cores, memory and OS are unknown.</p>\n");
             }
             if (!env.isEmpty()) {

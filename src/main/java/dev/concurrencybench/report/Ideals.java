@@ -1,12 +1,12 @@
 package dev.concurrencybench.report;
 
+import dev.concurrencybench.model.ExecutionModel;
 import dev.concurrencybench.task.Fib;
 import dev.concurrencybench.task.Tasks;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.util.List;
-import java.util.OptionalDouble;
 
 /**
  * The physical limits the report draws next to each measured bar, in milliseconds per batch.
@@ -38,11 +38,9 @@ public final class Ideals {
         return rounds * sleepMs;
     }
 
-    /** Ideal time for N sleeps of D ms on {@code model}, or empty for a model the report does not know. */
-    public static OptionalDouble sleeps(String model, int tasks, double sleepMs, int cores) {
-        return ModelLimit.of(model)
-                .map(limit -> OptionalDouble.of(sleeps(tasks, sleepMs, limit.inFlight(tasks, cores))))
-                .orElse(OptionalDouble.empty());
+    /** Ideal time for N sleeps of D ms on {@code model}, with as many in flight as the model allows on {@code cores}. */
+    public static double sleeps(ExecutionModel model, int tasks, double sleepMs, int cores) {
+        return sleeps(tasks, sleepMs, ModelLimit.of(model).inFlight(tasks, cores));
     }
 
     /** How many calls naive recursive fib(n) makes: {@code 2 fib(n+1) - 1}. Exact for any n >= 0. */
@@ -81,6 +79,16 @@ public final class Ideals {
     public static double fibList(double sequentialMs, List<Integer> fibs, int cores) {
         requireCores(cores);
         return Math.max(sequentialMs / cores, sequentialMs * longestShare(fibs));
+    }
+
+    /**
+     * The fib list's ideal on {@code model}: as many tasks at once as the model allows, but never
+     * more than {@code cores} (SEQUENTIAL's ideal is its own time).
+     */
+    public static double fibList(ExecutionModel model, double sequentialMs, List<Integer> fibs, int cores) {
+        requireCores(cores);
+        int inFlight = ModelLimit.of(model).inFlight(fibs.size(), cores);
+        return fibList(sequentialMs, fibs, Math.min(cores, inFlight));
     }
 
     /** The divide-and-conquer ideal: the whole work spread over every core. */

@@ -1,5 +1,6 @@
 package dev.concurrencybench.report;
 
+import dev.concurrencybench.results.ResultsFile;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +14,7 @@ final class MarkdownReport {
     private MarkdownReport() {
     }
 
-    static String render(List<Run> runs, ChartPlanner.Plan plan) {
+    static String render(List<ResultsFile> runs, ChartPlanner.Plan plan) {
         StringBuilder m = new StringBuilder("# concurrency-bench report\n\n");
         m.append(runs.size() == 1 ? "From one results file: " : "From " + runs.size() + " results files, oldest first: ")
                 .append(String.join(", ", runs.stream().map(r -> "`" + r.name() + "`").toList()))
@@ -21,17 +22,17 @@ final class MarkdownReport {
 
         m.append("## Runs\n\n");
         Set<String> keys = new LinkedHashSet<>();
-        runs.forEach(r -> keys.addAll(r.environment().display().keySet()));
+        runs.forEach(r -> keys.addAll(Runs.display(r).keySet()));
         m.append("| |");
         runs.forEach(r -> m.append(' ').append(cell(r.name())).append(" |"));
         m.append("\n|---|");
         runs.forEach(r -> m.append("---|"));
         m.append("\n| sidecar |");
-        runs.forEach(r -> m.append(r.environment().fromSidecar() ? " yes |" : " no sidecar |"));
+        runs.forEach(r -> m.append(r.environment().isPresent() ? " yes |" : " no sidecar |"));
         m.append('\n');
         for (String k : keys) {
             m.append("| ").append(cell(k)).append(" |");
-            runs.forEach(r -> m.append(' ').append(cell(r.environment().display().getOrDefault(k, ""))).append(" |"));
+            runs.forEach(r -> m.append(' ').append(cell(Runs.display(r).getOrDefault(k, ""))).append(" |"));
             m.append('\n');
         }
         m.append('\n');

@@ -1,5 +1,6 @@
 package dev.concurrencybench.report;
 
+import dev.concurrencybench.results.ResultsFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ public final class Report {
     }
 
     /** Plans, draws and writes the report; returns every file written. */
-    public static List<Path> write(List<Run> runs, Path dir, Integer cores) throws IOException {
+    public static List<Path> write(List<ResultsFile> runs, Path dir, Integer cores) throws IOException {
         ChartPlanner.Plan plan = ChartPlanner.plan(runs, cores);
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.concurrencybench.report;
 
 import dev.concurrencybench.results.ResultsException;
+import dev.concurrencybench.results.ResultsFile;
 import dev.concurrencybench.results.ResultsFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -81,9 +82,9 @@ public final class ReportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--cores must be > 0, got " + cores);
         }
         List<Path> files = expand(inputs);
-        List<Run> runs = new ArrayList<>();
+        List<ResultsFile> runs = new ArrayList<>();
         for (Path file : files) {
-            runs.add(RunReader.read(file));
+            runs.add(ResultsFile.read(file));
         }
         runs = inTimeOrder(runs);
         Path dir = output != null ? output : defaultDir(files.get(files.size() - 1));
@@ -128,9 +129,9 @@ public final class ReportCommand implements Callable<Integer> {
      * Sorted by the sidecars' start times when every run has one (ISO-8601 UTC sorts as text);
      * otherwise in the order given, which for this suite's file names is time order too.
      */
-    static List<Run> inTimeOrder(List<Run> runs) {
-        if (runs.stream().allMatch(r -> r.environment().time() != null)) {
-            return runs.stream().sorted(Comparator.comparing(r -> r.environment().time())).toList();
+    static List<ResultsFile> inTimeOrder(List<ResultsFile> runs) {
+        if (runs.stream().allMatch(r -> Runs.time(r) != null)) {
+            return runs.stream().sorted(Comparator.comparing(Runs::time)).toList();
         }
         return runs;
     }

@@ -63,7 +63,7 @@ final class Tables {
         for (double x : xs) {
             long i = Math.round(x);
             boolean named = runs && i >= 1 && i <= spec.xTickLabels().size();
-            header.add(named ? ChartRenderer.runTick((int) i) + " " + spec.xTickLabels().get((int) i - 1) : ChartPlanner.fmt(x));
+            header.add(named ? ChartRenderer.runTick((int) i) + " " + spec.xTickLabels().get((int) i - 1) : Rows.fmt(x));
         }
         List<List<String>> rows = new ArrayList<>();
         for (LineChartSpec.Series s : spec.series()) {

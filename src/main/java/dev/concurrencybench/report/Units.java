@@ -1,5 +1,7 @@
 package dev.concurrencybench.report;
 
+import dev.concurrencybench.results.BenchMode;
+
 /**
  * Converts an ideal computed in milliseconds per batch into a row's own JMH unit, so the ideal
  * sits on the same axis as the measured bar: {@code ms/op}, {@code us/op} and the like for time
@@ -55,8 +57,8 @@ final class Units {
     }
 
     /** A y-axis title for a unit: what the number means, then the unit. */
-    static String axisTitle(String mode, String unit) {
-        if ("thrpt".equals(mode)) {
+    static String axisTitle(BenchMode mode, String unit) {
+        if (mode == BenchMode.THROUGHPUT) {
             return "throughput (" + unit + ", higher is better)";
         }
         return "time per call (" + unit + ", lower is better)";

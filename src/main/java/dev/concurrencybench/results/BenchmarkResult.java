@@ -32,6 +32,32 @@ public record BenchmarkResult(String benchmark, BenchMode mode, int threads, int
         return RowKey.shortName(benchmark);
     }
 
+    /** The benchmark method alone, e.g. {@code fibList}. */
+    public String method() {
+        return benchmark.substring(benchmark.lastIndexOf('.') + 1);
+    }
+
+    /** The simple class name, e.g. {@code CpuBoundBenchmark}; empty when the name has no class part. */
+    public String className() {
+        int method = benchmark.lastIndexOf('.');
+        String owner = method < 0 ? "" : benchmark.substring(0, method);
+        return owner.substring(owner.lastIndexOf('.') + 1);
+    }
+
+    /** The value of one {@code @Param}, or null when this row does not have it. */
+    public String param(String name) {
+        return params.get(name);
+    }
+
+    /**
+     * The secondary metric called {@code name}, whether JMH keyed it by the bare name or as
+     * {@code method:name}; null when absent.
+     */
+    public Metric secondary(String name) {
+        Metric m = secondary.get(name);
+        return m != null ? m : secondary.get(method() + ":" + name);
+    }
+
     /**
      * The JVM facts JMH records for each row.
      *

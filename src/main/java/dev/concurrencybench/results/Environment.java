@@ -1,6 +1,7 @@
 package dev.concurrencybench.results;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.concurrencybench.machine.CoreCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,12 +26,17 @@ import java.util.Objects;
  * @param jmhArgs       the command line given to JMH, after the profile's flags were added
  * @param gitCommit     the commit checked out where the run started, or null outside a git work tree
  * @param gitDirty      whether that work tree had uncommitted changes, or null outside one
+ * @param cpus          the run's {@code --cpus} list, e.g. {@code 0-1,3}; null when the run was not pinned
+ * @param coreCheckBefore the core check taken just before JMH started (docs/machine.md); null when skipped
+ *                      ({@code -Dconcurrencybench.coreCheck=false}) and in sidecars older than the check
+ * @param coreCheckAfter  the same, just after JMH ended
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Environment(String format, String resultsFile, String time, String profile, String cpuModel,
                           int logicalCores, long memoryBytes, String os, String osVersion, String arch,
                           String jdkVendor, String jdkVersion, List<String> jvmFlags, List<String> jmhArgs,
-                          String gitCommit, Boolean gitDirty) {
+                          String gitCommit, Boolean gitDirty, String cpus, CoreCheck coreCheckBefore,
+                          CoreCheck coreCheckAfter) {
 
     /** The sidecar format's name and version. */
     public static final String FORMAT = "concurrency-bench-env/1";
@@ -38,6 +44,21 @@ public record Environment(String format, String resultsFile, String time, String
     public Environment {
         jvmFlags = jvmFlags == null ? List.of() : List.copyOf(jvmFlags);
         jmhArgs = jmhArgs == null ? List.of() : List.copyOf(jmhArgs);
+    }
+
+    /** An environment without pinning or core checks (the fields a sidecar had before them). */
+    public Environment(String format, String resultsFile, String time, String profile, String cpuModel,
+                       int logicalCores, long memoryBytes, String os, String osVersion, String arch,
+                       String jdkVendor, String jdkVersion, List<String> jvmFlags, List<String> jmhArgs,
+                       String gitCommit, Boolean gitDirty) {
+        this(format, resultsFile, time, profile, cpuModel, logicalCores, memoryBytes, os, osVersion, arch, jdkVendor,
+                jdkVersion, jvmFlags, jmhArgs, gitCommit, gitDirty, null, null, null);
+    }
+
+    /** This environment with the run's {@code --cpus} list and its core checks. */
+    public Environment withMachine(String cpus, CoreCheck before, CoreCheck after) {
+        return new Environment(format, resultsFile, time, profile, cpuModel, logicalCores, memoryBytes, os, osVersion,
+                arch, jdkVendor, jdkVersion, jvmFlags, jmhArgs, gitCommit, gitDirty, cpus, before, after);
     }
 
     /**

@@ -53,7 +53,7 @@ public record JmhRun(List<String> jmhArgs, RunProfile profile, Path results, Env
             }
         }
         out.addAll(rest);
-        boolean runs = given.stream().noneMatch(NO_RUN::contains);
+        boolean runs = runsBenchmarks(rest);
         if (!runs || given.contains("-rf") || given.contains("-rff")) {
             return new JmhRun(out, profile, null, null);
         }
@@ -62,6 +62,11 @@ public record JmhRun(List<String> jmhArgs, RunProfile profile, Path results, Env
         out.addAll(List.of("-rf", "json", "-rff", results.toString()));
         Environment env = Sidecar.capture(results.getFileName().toString(), profile.label(), out, workDir);
         return new JmhRun(out, profile, results, env);
+    }
+
+    /** Whether JMH runs benchmarks for this command line, rather than listing or explaining ({@code -l}, {@code -h}, ...). */
+    public static boolean runsBenchmarks(List<String> args) {
+        return optionNames(args).stream().noneMatch(NO_RUN::contains);
     }
 
     /** Makes the results folder; call before JMH runs. */

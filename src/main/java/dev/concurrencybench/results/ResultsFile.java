@@ -13,6 +13,11 @@ public record ResultsFile(Path path, List<BenchmarkResult> results, Optional<Env
         results = List.copyOf(results);
     }
 
+    /** The file's name without its folder, e.g. {@code 20261127T001500Z-quick-all.json}: how reports name a run. */
+    public String name() {
+        return path.getFileName().toString();
+    }
+
     /** Reads {@code path} and its sidecar, throwing {@link ResultsException} with one line on any problem. */
     public static ResultsFile read(Path path) {
         List<BenchmarkResult> rows = JmhJson.read(path);

@@ -18,7 +18,7 @@ public enum RunProfile {
      * quarter to the run for little power: the fork-to-fork noise is what limits a verdict.
      */
     QUICK(List.of("-f", "3", "-wi", "1", "-i", "1", "-w", "200ms", "-r", "200ms")),
-    /** The suite's own defaults ({@code BenchDefaults} and per-class annotations), unchanged. */
+    /** The settings annotated on each benchmark class, unchanged. */
     FULL(List.of());
 
     private final List<String> flags;

@@ -8,6 +8,7 @@ import java.time.Duration;
  */
 public record Sleep(Duration duration) implements WireTask {
 
+    /** The one check of a sleep duration: every sleep parameter of the suite goes through it. */
     public Sleep {
         if (duration == null || duration.isNegative()) {
             throw new IllegalArgumentException("sleep duration must be >= 0 ms, got " + (duration == null ? "null" : duration.toMillis() + " ms"));
@@ -15,9 +16,6 @@ public record Sleep(Duration duration) implements WireTask {
     }
 
     public static Sleep ofMillis(long millis) {
-        if (millis < 0) {
-            throw new IllegalArgumentException("sleep duration must be >= 0 ms, got " + millis + " ms");
-        }
         return new Sleep(Duration.ofMillis(millis));
     }
 

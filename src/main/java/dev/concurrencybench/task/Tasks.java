@@ -1,5 +1,6 @@
 package dev.concurrencybench.task;
 
+import dev.concurrencybench.util.Checks;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.List;
 /** Builders for the task lists that benchmarks and tests use, with their parameters validated. */
 public final class Tasks {
 
-    /** The seed notebook's list: big numbers first, so a pool starts the longest tasks early. */
+    /** The Python notebook's list: big numbers first, so a pool starts the longest tasks early. */
     public static final String DEFAULT_FIBS = "36,35,34,33,32,31,30,25,20,15,10";
 
     private Tasks() {
@@ -36,15 +37,8 @@ public final class Tasks {
 
     /** {@code count} tasks that each sleep {@code millis}. */
     public static List<Task> sleeps(int count, long millis) {
-        requirePositive("tasks", count);
+        Checks.positive("tasks", count);
         return Collections.nCopies(count, Sleep.ofMillis(millis));
-    }
-
-    public static int requirePositive(String name, int value) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(name + " must be > 0, got " + value);
-        }
-        return value;
     }
 
     /** The sum of the values, which benchmarks return so that no work is dead code. */

@@ -32,8 +32,8 @@ public sealed interface WireTask extends Task permits Fib, Sleep {
 
     /**
      * The line split on whitespace, without a regex: a worker JVM parses its first task within
-     * its start-up, and {@code split("\\s+")} there costs ~10 ms of lambda bootstrapping inside
-     * java.util.regex.
+     * its start-up, and {@code split("\\s+")} there would add java.util.regex's lambda
+     * bootstrapping to every spawn.
      */
     private static String[] words(String line) {
         java.util.List<String> words = new java.util.ArrayList<>(2);

@@ -15,7 +15,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
-/** CounterBenchmark runs through JMH for both modes and reports made and kept increments; its params are checked. */
+/** CounterBenchmark runs through JMH across threads and processes and reports made and kept increments; its params are checked. */
 class CounterBenchmarkTest {
 
     @Test
@@ -27,7 +27,7 @@ class CounterBenchmarkTest {
                 .measurementIterations(1)
                 .measurementTime(TimeValue.milliseconds(100))
                 .param("variant", "FILE_LOCKED", "NAIVE")
-                .param("mode", "THREADS", "PROCESSES")
+                .param("across", "THREADS", "PROCESSES")
                 .param("workers", "2")
                 .param("increments", "10")
                 .shouldFailOnError(true)
@@ -37,13 +37,13 @@ class CounterBenchmarkTest {
         assertEquals(4, results.size());
         for (RunResult r : results) {
             String variant = r.getParams().getParam("variant");
-            String mode = r.getParams().getParam("mode");
+            String across = r.getParams().getParam("across");
             Result<?> made = r.getSecondaryResults().get("made");
             Result<?> kept = r.getSecondaryResults().get("kept");
-            assertTrue(made.getScore() > 0, variant + "/" + mode + " made " + made.getScore());
+            assertTrue(made.getScore() > 0, variant + "/" + across + " made " + made.getScore());
             if (variant.equals("FILE_LOCKED")) {
                 assertEquals(made.getScore(), kept.getScore(), 1e-9 * made.getScore(), "exact: kept all it made");
-            } else if (mode.equals("PROCESSES")) {
+            } else if (across.equals("PROCESSES")) {
                 assertEquals(0, kept.getScore(), "NAIVE across processes: the parent's count stays 0");
             }
         }
@@ -55,7 +55,10 @@ class CounterBenchmarkTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Params.check(new String[] {"CounterBenchmark", "-p", "variant=ATOMIC,NOPE"}));
         assertTrue(e.getMessage().contains("NOPE") && e.getMessage().contains("MMAP_CAS"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Params.check(new String[] {"-p", "mode=THREAD"}));
+        assertThrows(IllegalArgumentException.class, () -> Params.check(new String[] {"-p", "across=THREAD"}));
+        IllegalArgumentException renamed = assertThrows(IllegalArgumentException.class,
+                () -> Params.check(new String[] {"-p", "mode=THREADS"}));
+        assertTrue(renamed.getMessage().contains("-p across=THREADS"), renamed.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Params.check(new String[] {"-p", "workers=0"}));
         assertThrows(IllegalArgumentException.class, () -> Params.check(new String[] {"-p", "increments=x"}));
     }

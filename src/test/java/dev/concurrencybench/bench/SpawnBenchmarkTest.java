@@ -21,8 +21,22 @@ class SpawnBenchmarkTest {
     @Test
     void everyMethodRunsWithBothFlagSetsAndLeavesNoProcesses() throws RunnerException {
         // JMH refuses to run while any other JMH run on the machine holds /tmp/jmh.lock; a smoke
-        // test times nothing, so it need not wait for a quiet machine.
-        System.setProperty("jmh.ignoreLock", "true");
+        // test times nothing, so it need not wait for a quiet machine. The property is global:
+        // it is put back as it was afterwards.
+        String ignoreLock = System.setProperty("jmh.ignoreLock", "true");
+        try {
+            runEveryMethodWithBothFlagSets();
+        } finally {
+            if (ignoreLock == null) {
+                System.clearProperty("jmh.ignoreLock");
+            } else {
+                System.setProperty("jmh.ignoreLock", ignoreLock);
+            }
+        }
+        Leaks.assertNoChildProcesses();
+    }
+
+    private static void runEveryMethodWithBothFlagSets() throws RunnerException {
         Options options = new OptionsBuilder()
                 .include(SpawnBenchmark.class.getName() + "\\.")
                 .forks(0) // in this JVM: the test then sees the children the benchmark starts
@@ -39,6 +53,5 @@ class SpawnBenchmarkTest {
         }
         assertEquals(Set.of("bareJvm/DEFAULT", "bareJvm/LEAN", "pooledRoundTrip/DEFAULT", "pooledRoundTrip/LEAN",
                 "workerSpawn/DEFAULT", "workerSpawn/LEAN"), ran);
-        Leaks.assertNoChildProcesses();
     }
 }

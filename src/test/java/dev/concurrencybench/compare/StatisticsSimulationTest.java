@@ -98,7 +98,7 @@ class StatisticsSimulationTest {
     /**
      * Detection of a slowdown under realistic noise, alone and hidden among 59 unchanged rows
      * (where Holm asks for more). The quick profile gives 3 forks x 1 iteration, the full one
-     * (BenchDefaults) 5 x 4; two full runs merged give 10 x 4.
+     * (the benchmark classes' own @Fork and @Measurement) 5 x 4; two full runs merged give 10 x 4.
      */
     @Test
     void shiftsAreDetectedWithTheForksTheProfilesProvide() {

@@ -18,14 +18,14 @@ final class CounterTesting {
     private CounterTesting() {
     }
 
-    static Stream<CounterVariant> exactIn(CounterMode mode) {
-        return Stream.of(CounterVariant.values()).filter(v -> v.exactIn(mode));
+    static Stream<CounterVariant> exactIn(Across across) {
+        return Stream.of(CounterVariant.values()).filter(v -> v.exactIn(across));
     }
 
     /** Our temp dirs that exist now under java.io.tmpdir. */
     static List<Path> counterDirs() throws IOException {
         try (Stream<Path> list = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return list.filter(p -> p.getFileName().toString().startsWith(TempDirs.PREFIX)).toList();
+            return list.filter(p -> p.getFileName().toString().startsWith(CounterScenario.DIR_PREFIX)).toList();
         }
     }
 

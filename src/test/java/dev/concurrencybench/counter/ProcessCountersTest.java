@@ -61,7 +61,7 @@ class ProcessCountersTest {
     }
 
     static Stream<CounterVariant> exact() {
-        return CounterTesting.exactIn(CounterMode.PROCESSES);
+        return CounterTesting.exactIn(Across.PROCESSES);
     }
 
     @ParameterizedTest
@@ -178,9 +178,9 @@ class ProcessCountersTest {
             CounterOutcome o = s.run(100);
             assertEquals(WORKERS, o.reports().size());
             long n = WORKERS * 100;
-            if (variant.exactIn(CounterMode.PROCESSES)) {
+            if (variant.exactIn(Across.PROCESSES)) {
                 assertEquals(n, o.finalCount());
-            } else if (!variant.sharedIn(CounterMode.PROCESSES)) {
+            } else if (!variant.sharedIn(Across.PROCESSES)) {
                 assertEquals(0, o.finalCount());
                 o.reports().forEach(r -> assertEquals(100, r.lastWrote(), "each counted its own copy"));
             } else {

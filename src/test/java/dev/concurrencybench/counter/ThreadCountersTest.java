@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concurrencybench.Leaks;
+import dev.concurrencybench.util.TempDirs;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -33,7 +34,7 @@ class ThreadCountersTest {
     /**
      * Runs per exact variant. A lost update needs two threads inside one read-modify-write at once;
      * with 8 threads on 2 cores, 8000 contended increments a run and 100 runs (800,000 increments)
-     * make that show up if the variant allowed it, in about five seconds for the slowest variant
+     * make that show up if the variant allowed it, and stay affordable for the slowest variant
      * (FILE_LOCKED) on two busy cores.
      */
     static final int REPEATS = 100;
@@ -53,7 +54,7 @@ class ThreadCountersTest {
     }
 
     static Stream<CounterVariant> exact() {
-        return CounterTesting.exactIn(CounterMode.THREADS);
+        return CounterTesting.exactIn(Across.THREADS);
     }
 
     @ParameterizedTest
@@ -124,7 +125,7 @@ class ThreadCountersTest {
      */
     @Test
     void fileLockAloneDoesNotExcludeThreadsOfOneJvm() throws Exception {
-        Path dir = TempDirs.create();
+        Path dir = TempDirs.create(CounterScenario.DIR_PREFIX);
         try (FileChannel ch = FileChannel.open(dir.resolve("f"), StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE); FileLock held = ch.lock()) {
             assertTrue(held.isValid());
@@ -160,7 +161,7 @@ class ThreadCountersTest {
             dir = s.dir();
             CounterOutcome o = s.run(INCREMENTS);
             assertEquals(WORKERS, o.reports().size());
-            if (variant.exactIn(CounterMode.THREADS)) {
+            if (variant.exactIn(Across.THREADS)) {
                 assertEquals(WORKERS * INCREMENTS, o.finalCount());
             } else {
                 assertTrue(o.finalCount() >= 1 && o.finalCount() <= WORKERS * INCREMENTS);

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concurrencybench.Leaks;
+import dev.concurrencybench.runner.RunnerOptions;
+import dev.concurrencybench.runner.TaskRunner;
 import dev.concurrencybench.task.Fib;
 import dev.concurrencybench.task.LocalTask;
 import dev.concurrencybench.task.Task;
 import dev.concurrencybench.task.TaskFailedException;
 import dev.concurrencybench.task.TaskResult;
 import dev.concurrencybench.task.Tasks;
+import dev.concurrencybench.util.Enums;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -91,32 +94,35 @@ class ExecutionModelTest {
         }
     }
 
-    @Test
-    void inProcessModelsRunOnThisProcessAndOnTheirOwnThreads() {
+    /** Where a model runs its tasks: in this JVM or a worker JVM, and on threads named how. */
+    private record Where(boolean thisJvm, String threadPrefix) {
+    }
+
+    /** Every model described; there is no default branch, so a new model does not compile here until it is. */
+    private static Where where(ExecutionModel model) {
+        return switch (model) {
+            case SEQUENTIAL -> new Where(true, Thread.currentThread().getName());
+            case PLATFORM_THREADS -> new Where(true, "platform-");
+            case FIXED_POOL -> new Where(true, "fixed-");
+            case CACHED_POOL -> new Where(true, "cached-");
+            case FORK_JOIN -> new Where(true, "fj-");
+            case FORK_JOIN_MANAGED -> new Where(true, "fj-managed-");
+            case VIRTUAL_THREADS -> new Where(true, "virtual-");
+            case COMPLETABLE_FUTURE -> new Where(true, "cf-");
+            case NON_BLOCKING_ASYNC -> new Where(true, "async-");
+            case PROCESS_PER_TASK, PROCESS_POOL -> new Where(false, "main");
+        };
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionModel.class)
+    void everyModelRunsItsTasksWhereItsDescriptionSays(ExecutionModel model) {
         long me = ProcessHandle.current().pid();
-        for (ExecutionModel model : ExecutionModel.values()) {
-            if (model.name().startsWith("PROCESS")) {
-                continue;
-            }
-            try (TaskRunner runner = model.create()) {
-                List<TaskResult> results = runner.runAll(Tasks.fibs("10,9,8"));
-                for (TaskResult r : results) {
-                    assertEquals(me, r.pid(), model + " ran outside this JVM");
-                }
-                String thread = results.get(0).thread();
-                String expectedPrefix = switch (model) {
-                    case SEQUENTIAL -> Thread.currentThread().getName();
-                    case PLATFORM_THREADS -> "platform-";
-                    case FIXED_POOL -> "fixed-";
-                    case CACHED_POOL -> "cached-";
-                    case FORK_JOIN -> "fj-";
-                    case FORK_JOIN_MANAGED -> "fj-managed-";
-                    case VIRTUAL_THREADS -> "virtual-";
-                    case COMPLETABLE_FUTURE -> "cf-";
-                    case NON_BLOCKING_ASYNC -> "async-";
-                    default -> "";
-                };
-                assertTrue(thread.startsWith(expectedPrefix), model + " ran on " + thread);
+        Where where = where(model);
+        try (TaskRunner runner = model.create(RunnerOptions.defaults().withWorkers(1))) {
+            for (TaskResult r : runner.runAll(Tasks.fibs("10,9,8"))) {
+                assertEquals(where.thisJvm(), r.pid() == me, () -> model + " ran in process " + r.pid() + "; this JVM is " + me);
+                assertTrue(r.thread().startsWith(where.threadPrefix()), () -> model + " ran on thread " + r.thread());
             }
         }
     }
@@ -130,9 +136,11 @@ class ExecutionModelTest {
 
     @Test
     void unknownModelNamesListTheValidOnes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ExecutionModel.parse("GREEN_THREADS"));
-        assertTrue(e.getMessage().contains("GREEN_THREADS") && e.getMessage().contains("VIRTUAL_THREADS"), e.getMessage());
-        assertEquals(ExecutionModel.FORK_JOIN, ExecutionModel.parse("FORK_JOIN"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Enums.parse(ExecutionModel.class, "model", "GREEN_THREADS"));
+        assertEquals("unknown model 'GREEN_THREADS'; valid: " + String.join(", ", Enums.names(ExecutionModel.class)), e.getMessage());
+        assertTrue(e.getMessage().contains("VIRTUAL_THREADS"), e.getMessage());
+        assertEquals(ExecutionModel.FORK_JOIN, Enums.parse(ExecutionModel.class, "model", " FORK_JOIN "));
     }
 
     @Test

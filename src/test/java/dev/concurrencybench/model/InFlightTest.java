@@ -3,6 +3,8 @@ package dev.concurrencybench.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.concurrencybench.Leaks;
+import dev.concurrencybench.runner.RunnerOptions;
+import dev.concurrencybench.runner.TaskRunner;
 import dev.concurrencybench.task.LocalTask;
 import dev.concurrencybench.task.Task;
 import dev.concurrencybench.task.TaskResult;

@@ -1,6 +1,6 @@
 package dev.concurrencybench.process;
 
-import dev.concurrencybench.model.RunnerOptions;
+import dev.concurrencybench.runner.RunnerOptions;
 
 /**
  * A JVM that starts a pool of two workers, prints their PIDs and exits without closing it: only

@@ -3,7 +3,7 @@ package dev.concurrencybench.process;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concurrencybench.model.ExecutionModel;
-import dev.concurrencybench.model.TaskRunner;
+import dev.concurrencybench.runner.TaskRunner;
 import dev.concurrencybench.task.TaskResult;
 import dev.concurrencybench.task.Tasks;
 import java.util.List;

@@ -1,11 +1,23 @@
 package dev.concurrencybench.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concurrencybench.report.BarChartSpec.Bar;
+import dev.concurrencybench.results.BenchMode;
+import dev.concurrencybench.results.BenchmarkResult;
+import dev.concurrencybench.results.Environment;
+import dev.concurrencybench.results.Metric;
+import dev.concurrencybench.results.ResultsFile;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 
-/** Small hand-made runs shaped like this suite's results, for chart tests that need no JSON. */
+/** Small hand-made results files shaped like this suite's, for chart tests that need no JSON on disk. */
 final class Fixtures {
 
     static final String PKG = "dev.concurrencybench.bench.";
@@ -22,18 +34,73 @@ final class Fixtures {
         return m;
     }
 
-    static Measurement ss(String bench, Map<String, String> params, double score, double error) {
-        return new Measurement(PKG + bench, "ss", "ms/op", params, score, error);
+    static Metric metric(double score, double error, String unit) {
+        return new Metric(score, error, unit, List.of(List.of(score)), List.of());
     }
 
-    static RunEnvironment env(int cores, String jdk) {
-        return new RunEnvironment(true, "Test CPU @ 2.0GHz", cores, "24.0 GiB", "Linux 6.1", jdk, "-Xms2g -Xmx2g",
-                "abc1234", "2026-01-01T00:00:00Z", "full", Map.of());
+    /** A row of the benchmark method {@code benchmark} (its full name), with the given secondary metrics. */
+    static BenchmarkResult result(String benchmark, BenchMode mode, String unit, Map<String, String> params, double score,
+                                  double error, Map<String, Metric> secondary) {
+        return new BenchmarkResult(benchmark, mode, 1, 1, params, metric(score, error, unit), secondary, vm(""));
+    }
+
+    /** A single-shot row in ms/op of this suite's {@code bench}, e.g. {@code IoBoundBenchmark.sleepTasks}. */
+    static BenchmarkResult ss(String bench, Map<String, String> params, double score, double error) {
+        return result(PKG + bench, BenchMode.SINGLE_SHOT_TIME, "ms/op", params, score, error, Map.of());
+    }
+
+    static BenchmarkResult withScore(BenchmarkResult r, double score) {
+        return new BenchmarkResult(r.benchmark(), r.mode(), r.threads(), r.forks(), r.params(),
+                metric(score, r.primary().scoreError(), r.primary().unit()), r.secondary(), r.vm());
+    }
+
+    private static BenchmarkResult.VmInfo vm(String jdk) {
+        return new BenchmarkResult.VmInfo("1.37", "java", jdk, "", "", List.of("-Xms2g", "-Xmx2g"), 0, "", 1, "");
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * A sidecar as the launcher writes it. Made from its JSON fields, as a sidecar file is read, so
+     * fields added to {@link Environment} later need no change here.
+     */
+    static Environment sidecar(int cores, String time) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("format", Environment.FORMAT);
+        fields.put("time", time);
+        fields.put("profile", "full");
+        fields.put("cpuModel", "Test CPU @ 2.0GHz");
+        fields.put("logicalCores", cores);
+        fields.put("memoryBytes", 24L << 30);
+        fields.put("os", "Linux");
+        fields.put("osVersion", "6.1");
+        fields.put("gitCommit", "abc1234");
+        return JSON.convertValue(fields, Environment.class);
+    }
+
+    /** A results file with a sidecar of {@code cores} logical cores, run on {@code jdk}. */
+    static ResultsFile run(String name, List<BenchmarkResult> rows, int cores, String jdk) {
+        return new ResultsFile(Path.of(name), onJdk(rows, jdk), Optional.of(sidecar(cores, "2026-01-01T00:00:00Z")));
+    }
+
+    /** A results file without a sidecar, as plain {@code java -jar benchmarks.jar -rf json} leaves it. */
+    static ResultsFile bare(String name, List<BenchmarkResult> rows) {
+        return new ResultsFile(Path.of(name), rows, Optional.empty());
+    }
+
+    static List<BenchmarkResult> onJdk(List<BenchmarkResult> rows, String jdk) {
+        return rows.stream().map(r -> new BenchmarkResult(r.benchmark(), r.mode(), r.threads(), r.forks(), r.params(),
+                r.primary(), r.secondary(), vm(jdk))).toList();
+    }
+
+    /** The rows of one benchmark class. */
+    static List<BenchmarkResult> ofClass(List<BenchmarkResult> rows, String className) {
+        return rows.stream().filter(r -> r.className().equals(className)).toList();
     }
 
     /** Every benchmark of the suite, with plausible two-core figures. */
-    static List<Measurement> suite() {
-        List<Measurement> rows = new ArrayList<>();
+    static List<BenchmarkResult> suite() {
+        List<BenchmarkResult> rows = new ArrayList<>();
         String[] models = {"SEQUENTIAL", "PLATFORM_THREADS", "FIXED_POOL", "CACHED_POOL", "FORK_JOIN",
             "FORK_JOIN_MANAGED", "VIRTUAL_THREADS", "COMPLETABLE_FUTURE", "NON_BLOCKING_ASYNC", "PROCESS_POOL", "PROCESS_PER_TASK"};
         double[] cpu = {600, 310, 305, 308, 303, 304, 306, 309, 307, 330, 900};
@@ -68,24 +135,54 @@ final class Fixtures {
             rows.add(ss("SpawnBenchmark.workerSpawn", params("jvmFlags", flags), 120 * f, 4));
             rows.add(ss("SpawnBenchmark.pooledRoundTrip", params("jvmFlags", flags), 0.05, 0.01));
         }
+        rows.addAll(counter("across"));
+        return rows;
+    }
+
+    /** The counter's rows, with the place it is shared in the param {@code across} (or the legacy {@code mode}). */
+    static List<BenchmarkResult> counter(String acrossParam) {
+        List<BenchmarkResult> rows = new ArrayList<>();
         String[] variants = {"NAIVE", "FILE", "FILE_LOCKED", "QUEUE", "ATOMIC", "MMAP_CAS"};
         double[] speed = {0.5, 40, 90, 20, 1.2, 3};
-        for (String mode : new String[] {"THREADS", "PROCESSES"}) {
+        for (String across : new String[] {"THREADS", "PROCESSES"}) {
             for (int i = 0; i < variants.length; i++) {
-                double runsPerSecond = 1000 / (speed[i] * (mode.equals("PROCESSES") ? 5 : 1));
+                double runsPerSecond = 1000 / (speed[i] * (across.equals("PROCESSES") ? 5 : 1));
                 double made = runsPerSecond * 8000;
-                double kept = CounterExactness.of(variants[i], mode) == CounterExactness.Exactness.EXACT ? made : made * 0.4;
-                rows.add(new Measurement(PKG + "CounterBenchmark.incrementShared", "thrpt", "ops/s",
-                        params("variant", variants[i], "mode", mode, "workers", "8", "increments", "1000"),
+                boolean exact = CounterLesson.exactness(variants[i], across) == CounterLesson.Exactness.EXACT;
+                double kept = exact ? made : made * 0.4;
+                rows.add(result(PKG + "CounterBenchmark.incrementShared", BenchMode.THROUGHPUT, "ops/s",
+                        params("variant", variants[i], acrossParam, across, "workers", "8", "increments", "1000"),
                         runsPerSecond, runsPerSecond * 0.05, Map.of(
-                                "made", new Measurement.Secondary(made, made * 0.05, "ops/s"),
-                                "kept", new Measurement.Secondary(kept, kept * 0.05, "ops/s"))));
+                                "made", metric(made, made * 0.05, "ops/s"),
+                                "kept", metric(kept, kept * 0.05, "ops/s"))));
             }
         }
         return rows;
     }
 
-    static Run run(String name, List<Measurement> rows, RunEnvironment env) {
-        return new Run(name, rows, env);
+    // ------------------------------------------------------------------ reading a plan
+
+    static ChartPlanner.Plan plan(ResultsFile... runs) {
+        return ChartPlanner.plan(List.of(runs), null);
+    }
+
+    /** The one chart of {@code type} that {@code which} picks. */
+    static <T extends ChartSpec> T chart(ChartPlanner.Plan plan, Class<T> type, Predicate<ChartSpec> which) {
+        List<T> found = plan.charts().stream().filter(which).filter(type::isInstance).map(type::cast).toList();
+        assertEquals(1, found.size(), "charts matching: " + plan.charts().stream().map(ChartSpec::id).toList());
+        return found.get(0);
+    }
+
+    static Predicate<ChartSpec> idStarts(String prefix) {
+        return c -> c.id().startsWith(prefix);
+    }
+
+    static Bar bar(BarChartSpec chart, String label) {
+        return chart.bars().stream().filter(b -> b.label().equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no bar " + label + " in " + chart.bars()));
+    }
+
+    static BenchmarkResult row(List<BenchmarkResult> rows, String method, String param, String value) {
+        return rows.stream().filter(r -> r.method().equals(method) && value.equals(r.param(param))).findFirst().orElseThrow();
     }
 }

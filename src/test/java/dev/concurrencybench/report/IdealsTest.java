@@ -87,21 +87,27 @@ class IdealsTest {
         "PROCESS_POOL, 500",
         "PROCESS_PER_TASK, 100",
     })
-    void sleepIdealPerModelOnTwoCores(String model, double ideal) {
-        assertEquals(ideal, Ideals.sleeps(model, 10, 100, 2).orElseThrow(), 1e-9);
+    void sleepIdealPerModelOnTwoCores(ExecutionModel model, double ideal) {
+        assertEquals(ideal, Ideals.sleeps(model, 10, 100, 2), 1e-9);
+    }
+
+    /** Every model runs between one task and all of them at once, and a pool is bounded by the cores. */
+    @ParameterizedTest
+    @EnumSource(ExecutionModel.class)
+    void everyModelsInFlightCountIsWithinItsBounds(ExecutionModel model) {
+        int inFlight = ModelLimit.of(model).inFlight(100, 4);
+        assertTrue(inFlight >= 1 && inFlight <= 100, model + ": " + inFlight);
+        assertEquals(1, ModelLimit.of(model).inFlight(1, 4), model + " with one task");
     }
 
     @Test
-    void anUnknownModelHasNoIdeal() {
-        assertTrue(Ideals.sleeps("SOMETHING_NEW", 10, 100, 2).isEmpty());
-        assertTrue(ModelLimit.of(null).isEmpty());
-    }
-
-    /** A new execution model must say how many tasks it runs at once, or its charts lose their ideal. */
-    @ParameterizedTest
-    @EnumSource(ExecutionModel.class)
-    void everyExecutionModelHasALimit(ExecutionModel model) {
-        assertTrue(ModelLimit.of(model.name()).isPresent(), model + " is missing from ModelLimit");
+    void fibListIdealPerModelFollowsHowManyTasksItRunsAtOnce() {
+        List<Integer> list = Ideals.parseFibs(Fixtures.FIBS);
+        assertEquals(600, Ideals.fibList(ExecutionModel.SEQUENTIAL, 600, list, 2), 1e-9);
+        assertEquals(300, Ideals.fibList(ExecutionModel.FIXED_POOL, 600, list, 2), 1e-9);
+        // A thread per task still has only the cores to run on.
+        assertEquals(300, Ideals.fibList(ExecutionModel.PLATFORM_THREADS, 600, list, 2), 1e-9);
+        assertEquals(600 * Ideals.longestShare(list), Ideals.fibList(ExecutionModel.PROCESS_PER_TASK, 600, list, 16), 1e-9);
     }
 
     @ParameterizedTest

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.concurrencybench.results.BenchmarkResult;
+import dev.concurrencybench.results.ResultsFile;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -60,7 +63,7 @@ class ReportCommandTest {
     }
 
     /** What the report must contain for these runs: a PNG and an SVG per planned chart, the page and the summary. */
-    static Set<String> expectedFiles(List<Run> runs) {
+    static Set<String> expectedFiles(List<ResultsFile> runs) {
         Set<String> names = new TreeSet<>(Set.of(Report.HTML, Report.MARKDOWN));
         for (ChartSpec c : ChartPlanner.plan(runs, null).charts()) {
             names.add(c.id() + ".png");
@@ -124,7 +127,7 @@ class ReportCommandTest {
         assertEquals("", o.err());
         assertTrue(o.out().contains("index.html"), o.out());
 
-        List<Run> runs = List.of(RunReader.read(resource(CPU_IO)), RunReader.read(resource(SCALING)));
+        List<ResultsFile> runs = List.of(ResultsFile.read(resource(CPU_IO)), ResultsFile.read(resource(SCALING)));
         Set<String> expected = expectedFiles(runs);
         for (String prefix : List.of("cpu-", "io-", "scaling-", "pinning-", "async-")) {
             assertTrue(expected.stream().anyMatch(n -> n.startsWith(prefix) && n.endsWith(".png")), prefix + " chart: " + expected);
@@ -142,15 +145,15 @@ class ReportCommandTest {
 
     @Test
     void chartDataMatchesTheRealFile() {
-        Run run = RunReader.read(resource(CPU_IO));
+        ResultsFile run = ResultsFile.read(resource(CPU_IO));
         ChartPlanner.Plan plan = ChartPlanner.plan(List.of(run), null);
         BarChartSpec cpu = plan.charts().stream().filter(c -> c.id().startsWith("cpu")).map(BarChartSpec.class::cast)
                 .findFirst().orElseThrow();
-        List<Measurement> rows = run.rows().stream().filter(m -> m.className().equals("CpuBoundBenchmark")).toList();
-        assertEquals(rows.stream().map(Measurement::score).toList(), cpu.bars().stream().map(BarChartSpec.Bar::value).toList());
+        List<BenchmarkResult> rows = Fixtures.ofClass(run.results(), "CpuBoundBenchmark");
+        assertEquals(rows.stream().map(r -> r.primary().score()).toList(), cpu.bars().stream().map(BarChartSpec.Bar::value).toList());
         // Two iterations in one fork: JMH wrote "NaN" for every error.
         assertTrue(cpu.bars().stream().allMatch(b -> Double.isNaN(b.error())));
-        double seq = rows.stream().filter(m -> "SEQUENTIAL".equals(m.param("model"))).findFirst().orElseThrow().score();
+        double seq = Fixtures.row(rows, "fibList", "model", "SEQUENTIAL").primary().score();
         assertEquals(seq / 2, cpu.bars().get(1).ideal(), 1e-9);
         // No sidecar: two cores assumed, and said so.
         assertTrue(plan.notes().stream().anyMatch(n -> n.contains(CPU_IO) && n.contains("assume 2")), plan.notes().toString());
@@ -158,17 +161,20 @@ class ReportCommandTest {
 
     @Test
     void realCounterResultsShowSpeedNextToTheMeasuredKeptShare() throws IOException {
-        Run run = RunReader.read(resource(COUNTER));
+        ResultsFile run = ResultsFile.read(resource(COUNTER));
         BarChartSpec counter = ChartPlanner.plan(List.of(run), null).charts().stream()
                 .filter(c -> c.id().startsWith("counter")).map(BarChartSpec.class::cast).findFirst().orElseThrow();
-        assertEquals(run.rows().size(), counter.bars().size());
-        for (Measurement m : run.rows()) {
+        assertEquals(run.results().size(), counter.bars().size());
+        for (BenchmarkResult m : run.results()) {
+            // This file predates the rename of the counter's 'mode' param to 'across'.
+            assertEquals(null, m.param(CounterLesson.ACROSS));
             BarChartSpec.Bar b = counter.bars().stream()
                     .filter(x -> x.label().equals(m.param("variant") + " / " + m.param("mode"))).findFirst().orElseThrow();
             assertEquals(m.secondary("made").score(), b.value());
-            assertEquals(CounterExactness.of(m.param("variant"), m.param("mode")).label(), b.tag());
+            assertEquals(CounterLesson.exactness(m.param("variant"), m.param("mode")).label(), b.tag());
+            assertTrue(!b.tag().equals(CounterLesson.Exactness.UNKNOWN.label()), b.label());
             double share = m.secondary("kept").score() / m.secondary("made").score();
-            assertEquals("kept " + ChartPlanner.keptPercent(share) + "%", b.remark());
+            assertEquals("kept " + CounterLesson.keptPercent(share) + "%", b.remark());
             // What the benchmark measured agrees with what the report documents.
             if (b.tag().equals("exact")) {
                 assertEquals("kept 100%", b.remark(), b.label());
@@ -181,14 +187,14 @@ class ReportCommandTest {
 
     @Test
     void realSpawnResultsOfTwoModesShareOneChart() throws IOException {
-        Run run = RunReader.read(resource(SPAWN));
+        ResultsFile run = ResultsFile.read(resource(SPAWN));
         List<BarChartSpec> spawn = ChartPlanner.plan(List.of(run), null).charts().stream()
                 .filter(c -> c.id().startsWith("spawn")).map(BarChartSpec.class::cast).toList();
         assertEquals(1, spawn.size());
         assertEquals(List.of("bareJvm (DEFAULT)", "bareJvm (LEAN)", "workerSpawn (DEFAULT)", "workerSpawn (LEAN)",
                 "pooledRoundTrip (DEFAULT)", "pooledRoundTrip (LEAN)"), spawn.get(0).bars().stream().map(BarChartSpec.Bar::label).toList());
-        for (Measurement m : run.rows()) {
-            assertTrue(spawn.get(0).bars().stream().anyMatch(b -> b.value() == m.score()), m.toString());
+        for (BenchmarkResult m : run.results()) {
+            assertTrue(spawn.get(0).bars().stream().anyMatch(b -> b.value() == m.primary().score()), m.toString());
         }
         assertTrue(spawn.get(0).yAxis().contains("us/op"), spawn.get(0).yAxis());
         Path out = tmp.resolve("spawn");
@@ -201,7 +207,7 @@ class ReportCommandTest {
         Path out = tmp.resolve("single");
         Outcome o = report(resource(SCALING).toString(), "-o", out.toString());
         assertEquals(0, o.code(), o.err());
-        Set<String> expected = expectedFiles(List.of(RunReader.read(resource(SCALING))));
+        Set<String> expected = expectedFiles(List.of(ResultsFile.read(resource(SCALING))));
         assertTrue(expected.stream().noneMatch(n -> n.startsWith("trend")));
         assertCompleteReport(out, expected);
         assertTrue(Files.readString(out.resolve(Report.MARKDOWN)).contains("Trend charts need two or more results files"));
@@ -242,7 +248,7 @@ class ReportCommandTest {
         Path out = tmp.resolve("odd-out");
         Outcome o = report(file.toString(), "-o", out.toString());
         assertEquals(0, o.code(), o.err());
-        assertCompleteReport(out, expectedFiles(List.of(RunReader.read(file))));
+        assertCompleteReport(out, expectedFiles(List.of(ResultsFile.read(file))));
         assertTrue(Files.readString(out.resolve(Report.MARKDOWN)).contains("n/a"));
     }
 
@@ -256,13 +262,12 @@ class ReportCommandTest {
 
     @Test
     void runsAreOrderedBySidecarTimeWhenEveryRunHasOne() {
-        RunEnvironment late = new RunEnvironment(true, null, 2, null, null, "21", "", null, "2026-02-01T00:00:00Z", "full", null);
-        RunEnvironment early = new RunEnvironment(true, null, 2, null, null, "21", "", null, "2026-01-01T00:00:00Z", "full", null);
-        Run b = new Run("b.json", List.of(), late);
-        Run a = new Run("a.json", List.of(), early);
+        List<BenchmarkResult> rows = Fixtures.suite().subList(0, 1);
+        ResultsFile b = new ResultsFile(Path.of("b.json"), rows, Optional.of(Fixtures.sidecar(2, "2026-02-01T00:00:00Z")));
+        ResultsFile a = new ResultsFile(Path.of("a.json"), rows, Optional.of(Fixtures.sidecar(2, "2026-01-01T00:00:00Z")));
         assertEquals(List.of(a, b), ReportCommand.inTimeOrder(List.of(b, a)));
         // Without a time for every run, the order given stands.
-        Run c = new Run("c.json", List.of(), RunEnvironment.NONE);
+        ResultsFile c = Fixtures.bare("c.json", rows);
         assertEquals(List.of(b, c, a), ReportCommand.inTimeOrder(List.of(b, c, a)));
     }
 

@@ -105,6 +105,27 @@ class JmhJsonTest {
         assertEquals("X.m avgt", r.key().display());
     }
 
+    @Test
+    void aRowNamesItsClassMethodParamsAndSecondaryMetrics() {
+        String json = "[{\"benchmark\":\"p.q.X.m\",\"mode\":\"thrpt\",\"params\":{\"a\":\"1\"},"
+                + "\"primaryMetric\":{\"score\":1,\"scoreUnit\":\"ops/s\",\"rawData\":[[1]]},"
+                + "\"secondaryMetrics\":{\"made\":{\"score\":2,\"scoreUnit\":\"ops/s\",\"rawData\":[[2]]},"
+                + "\"m:kept\":{\"score\":3,\"scoreUnit\":\"ops/s\",\"rawData\":[[3]]}}},"
+                + "{\"benchmark\":\"bare\",\"mode\":\"ss\",\"primaryMetric\":{\"score\":1,\"scoreUnit\":\"s/op\"}}]";
+        List<BenchmarkResult> rows = JmhJson.parse("test", json);
+        BenchmarkResult r = rows.get(0);
+        assertEquals("X", r.className());
+        assertEquals("m", r.method());
+        assertEquals("1", r.param("a"));
+        assertNull(r.param("b"));
+        assertEquals(2, r.secondary("made").score());
+        assertEquals(3, r.secondary("kept").score(), "JMH may key a metric by method:name");
+        assertNull(r.secondary("lost"));
+        assertEquals("", rows.get(1).className());
+        assertEquals("bare", rows.get(1).method());
+        assertEquals("x.json", new ResultsFile(Path.of("some", "dir", "x.json"), rows, java.util.Optional.empty()).name());
+    }
+
     @ParameterizedTest
     @EnumSource(BenchMode.class)
     void everyModeLabelRoundTripsAndSaysItsDirection(BenchMode mode) {

@@ -1,0 +1,156 @@
+package dev.concurrencybench.machine;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * What one core check found: each CPU's time for the same fixed piece of the suite's CPU work,
+ * its speed relative to the fastest CPU, how much its rounds disagreed, and a verdict. Written to
+ * the results sidecar and by {@code cores --json}; {@link CoreChecker} measures it.
+ *
+ * @param time        when the check ended, ISO-8601 UTC
+ * @param kernel      the work timed per call, e.g. {@code fib(30)}
+ * @param repetitions calls per sample; a sample is one timed batch on one CPU
+ * @param rounds      samples per CPU, taken round-robin across the CPUs
+ * @param pinnedWith  {@code sched_setaffinity} or {@code taskset}; null when pinning was impossible and
+ *                    each "CPU" is only a slot the scheduler placed anywhere
+ * @param cpus        one entry per CPU, in CPU order
+ * @param capacity    the sum of the relative speeds: the CPUs' worth in fastest-core equivalents
+ * @param spread      the largest spread of any CPU (see {@link CpuSpeed#spread()})
+ * @param verdict     equal, unequal or unsteady (see {@link Verdict})
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record CoreCheck(String time, String kernel, int repetitions, int rounds, String pinnedWith,
+                        List<CpuSpeed> cpus, double capacity, double spread, Verdict verdict) {
+
+    /** Two figures closer than this (10%) count as the same. */
+    public static final double TOLERANCE = 0.10;
+
+    /**
+     * One CPU's figures.
+     *
+     * @param cpu           the logical CPU number
+     * @param millis        the median time of one kernel call over the rounds, in milliseconds
+     * @param relativeSpeed the fastest CPU's time divided by this one's: 1.0 for the fastest
+     * @param spread        (slowest round - fastest round) / fastest round, for this CPU
+     * @param samples       each round's time of one kernel call (the batch time / repetitions), in milliseconds
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CpuSpeed(int cpu, double millis, double relativeSpeed, double spread, List<Double> samples) {
+        public CpuSpeed {
+            samples = List.copyOf(samples);
+        }
+    }
+
+    /** The verdict on the machine's cores, from {@link CoreCheck#of}. */
+    public enum Verdict {
+        /** Every CPU's median within 10% of the fastest, and every CPU's rounds within 10% of each other. */
+        @JsonProperty("equal") EQUAL("every CPU within 10% of the fastest, and steady"),
+        /** Steady rounds, but some CPU more than 10% slower than the fastest: see the capacity. */
+        @JsonProperty("unequal") UNEQUAL("some CPU is more than 10% slower than the fastest"),
+        /** Some CPU's rounds more than 10% apart: its speed changed during the check. */
+        @JsonProperty("unsteady") UNSTEADY("some CPU's speed changed by more than 10% between rounds");
+
+        private final String meaning;
+
+        Verdict(String meaning) {
+            this.meaning = meaning;
+        }
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** What the verdict means, in a few words. */
+        public String meaning() {
+            return meaning;
+        }
+    }
+
+    public CoreCheck {
+        cpus = List.copyOf(cpus);
+    }
+
+    /**
+     * The figures and verdict from raw samples.
+     *
+     * @param cpus    the CPUs measured
+     * @param samples {@code samples[i][r]}: CPU {@code cpus[i]}'s time for one kernel call in round {@code r}, in ms
+     */
+    public static CoreCheck of(String time, String kernel, int repetitions, String pinnedWith, CpuList cpus, double[][] samples) {
+        if (samples.length != cpus.size() || samples.length == 0) {
+            throw new IllegalArgumentException("need one row of samples per CPU: " + cpus.size() + " CPUs, " + samples.length + " rows");
+        }
+        int rounds = samples[0].length;
+        double[] medians = new double[samples.length];
+        for (int i = 0; i < samples.length; i++) {
+            if (samples[i].length != rounds || rounds == 0) {
+                throw new IllegalArgumentException("every CPU needs the same number (> 0) of rounds");
+            }
+            for (double s : samples[i]) {
+                if (!(s > 0) || !Double.isFinite(s)) {
+                    throw new IllegalArgumentException("sample times must be positive, got " + s);
+                }
+            }
+            medians[i] = median(samples[i]);
+        }
+        double fastest = Arrays.stream(medians).min().orElseThrow();
+        List<CpuSpeed> speeds = new ArrayList<>();
+        double capacity = 0;
+        double worstSpread = 0;
+        for (int i = 0; i < samples.length; i++) {
+            double min = Arrays.stream(samples[i]).min().orElseThrow();
+            double max = Arrays.stream(samples[i]).max().orElseThrow();
+            double spread = (max - min) / min;
+            double relative = fastest / medians[i];
+            capacity += relative;
+            worstSpread = Math.max(worstSpread, spread);
+            speeds.add(new CpuSpeed(cpus.cpus().get(i), medians[i], relative, spread,
+                    Arrays.stream(samples[i]).boxed().toList()));
+        }
+        double slowest = Arrays.stream(medians).max().orElseThrow();
+        Verdict verdict = worstSpread > TOLERANCE ? Verdict.UNSTEADY
+                : slowest > fastest * (1 + TOLERANCE) ? Verdict.UNEQUAL : Verdict.EQUAL;
+        return new CoreCheck(time, kernel, repetitions, rounds, pinnedWith, speeds, capacity, worstSpread, verdict);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /**
+     * One line for the user, e.g. {@code unequal: capacity 1.57 of 2 CPUs (CPU 0 1.00, CPU 1 0.57), rounds within 4%}.
+     */
+    public String summary() {
+        String line = verdict.label() + ": capacity " + format(capacity) + " of " + cpus.size() + " CPU"
+                + (cpus.size() == 1 ? "" : "s") + " (" + speeds() + "), rounds within " + percent(spread);
+        return pinnedWith == null ? line + ", unpinned" : line;
+    }
+
+    /** The relative speeds, e.g. {@code CPU 0 1.00, CPU 1 0.57}; with many CPUs only the fastest and the slowest. */
+    private String speeds() {
+        if (cpus.size() <= 8) {
+            return cpus.stream().map(c -> "CPU " + c.cpu() + " " + format(c.relativeSpeed())).collect(Collectors.joining(", "));
+        }
+        CpuSpeed slowest = cpus.stream().min(Comparator.comparingDouble(CpuSpeed::relativeSpeed)).orElseThrow();
+        CpuSpeed fastest = cpus.stream().max(Comparator.comparingDouble(CpuSpeed::relativeSpeed)).orElseThrow();
+        return "fastest CPU " + fastest.cpu() + ", slowest CPU " + slowest.cpu() + " at " + format(slowest.relativeSpeed());
+    }
+
+    static String format(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.0f%%", fraction * 100);
+    }
+}
