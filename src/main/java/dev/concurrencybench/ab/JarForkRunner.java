@@ -6,17 +6,16 @@ import dev.concurrencybench.results.BenchmarkResult;
 import dev.concurrencybench.results.JmhJson;
 import dev.concurrencybench.results.Metric;
 import dev.concurrencybench.results.ResultsException;
+import dev.concurrencybench.util.TempDirs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Runs forks as real JMH calls of the two jars, one process at a time. Each side has its own
@@ -40,7 +39,7 @@ public final class JarForkRunner implements ForkRunner, AutoCloseable {
      */
     public JarForkRunner(Path baseJar, Path newJar, ChildCommand command, Path logDir) throws IOException {
         this.command = command;
-        this.work = Files.createTempDirectory("concurrency-bench-ab-");
+        this.work = TempDirs.create("concurrency-bench-ab-");
         jars.put(Side.BASE, baseJar.toAbsolutePath());
         jars.put(Side.NEW, newJar.toAbsolutePath());
         for (Side s : Side.values()) {
@@ -143,10 +142,10 @@ public final class JarForkRunner implements ForkRunner, AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        try (Stream<Path> files = Files.walk(work)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("ab: could not remove " + work + ": " + e.getMessage());
+        try {
+            TempDirs.delete(work);
+        } catch (java.io.UncheckedIOException e) {
+            System.err.println("ab: " + e.getMessage() + ": " + e.getCause().getMessage());
         }
     }
 }
