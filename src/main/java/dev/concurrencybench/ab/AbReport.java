@@ -72,7 +72,8 @@ final class AbReport {
             text = "inconclusive: " + o.failure();
         } else if (Double.isNaN(p)) {
             verdict = Verdict.INCONCLUSIVE;
-            text = "inconclusive: " + s.pairs() + (s.pairs() == 1 ? " pair" : " pairs");
+            text = "inconclusive: " + s.pairs() + (s.pairs() == 1 ? " pair" : " pairs")
+                    + (o.status() == Engine.Status.OUT_OF_REACH ? ", too noisy for the budget" : "");
         } else {
             Decision.Outcome d = Decision.decide(Math.log(ratio), Math.log(lo), Math.log(hi), adjusted < alpha, minEffect,
                     higherIsBetter);
