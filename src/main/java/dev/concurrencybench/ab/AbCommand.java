@@ -161,8 +161,8 @@ public final class AbCommand implements Callable<Integer> {
                 .forEach(r -> warnings.add(r.row().display() + ": " + r.failure()));
         long outOfReach = result.rows().stream().filter(r -> r.status() == Engine.Status.OUT_OF_REACH).count();
         if (outOfReach > 0) {
-            notes.add(outOfReach + " row(s) too noisy to reach a " + trim(minEffectPercent) + "% minimum detectable effect"
-                    + " within the budget; they got fewer pairs");
+            notes.add(outOfReach + " row(s) could not reach a " + trim(minEffectPercent) + "% minimum detectable effect"
+                    + " within the budget (too noisy, or the time ran out)");
         }
         if (baseFile != null && newFile != null) {
             notes.add("results: " + baseFile + " and " + newFile + " (compare and report read them)");
