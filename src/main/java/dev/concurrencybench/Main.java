@@ -1,5 +1,6 @@
 package dev.concurrencybench;
 
+import dev.concurrencybench.ab.AbCommand;
 import dev.concurrencybench.bench.Jmh;
 import dev.concurrencybench.bench.Params;
 import dev.concurrencybench.compare.CompareCommand;
@@ -37,6 +38,7 @@ public final class Main {
         String command = args.length > 0 ? args[0] : "";
         String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
         switch (command) {
+            case "ab" -> System.exit(AbCommand.run(rest));
             case "compare" -> System.exit(CompareCommand.run(rest));
             case "cores" -> System.exit(CoresCommand.run(rest));
             case "counter-worker" -> CounterWorkerMain.main(rest);

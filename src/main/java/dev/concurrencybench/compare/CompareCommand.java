@@ -29,7 +29,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     public static final int OK = 0;
     public static final int REGRESSION = 1;
-    public static final int BAD_INPUT = 2;
+    public static final int BAD_INPUT = CommandLines.BAD_INPUT;
 
     @Parameters(arity = "0..2", paramLabel = "FILE", description = "BASE and NEW results files (or use --base/--new).")
     List<Path> positional = new ArrayList<>();
@@ -81,23 +81,8 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new CompareCommand());
-        cl.setOut(out).setErr(err);
-        cl.setParameterExceptionHandler((e, a) -> {
-            err.println("compare: " + e.getMessage().lines().findFirst().orElse("bad arguments")
-                    + " (see compare --help)");
-            return BAD_INPUT;
-        });
-        cl.setExecutionExceptionHandler((e, c, p) -> {
-            String message = e instanceof ResultsException || e instanceof IllegalArgumentException
-                    ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
-            err.println("compare: " + message.lines().findFirst().orElse(""));
-            return BAD_INPUT;
-        });
-        int code = cl.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        return CommandLines.run(new CommandLine(new CompareCommand()), out, err,
+                e -> e instanceof ResultsException || e instanceof IllegalArgumentException, args);
     }
 
     @CommandLine.Spec

@@ -34,6 +34,19 @@ public record CompareOptions(double alpha, double minEffect, int minForks, long 
         }
     }
 
+    /** How {@code compare} describes itself in its output. */
+    public Comparison.Design design() {
+        java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
+        o.put("alpha", alpha);
+        o.put("minEffect", minEffect);
+        o.put("minForks", minForks);
+        o.put("seed", seed);
+        o.put("bootstrapReplicates", replicates);
+        String method = "alpha " + java.math.BigDecimal.valueOf(alpha).stripTrailingZeros().toPlainString()
+                + " Holm-Bonferroni, min effect " + Decision.percent(minEffect) + ", min forks " + minForks;
+        return new Comparison.Design("Benchmark comparison", method, o);
+    }
+
     public static CompareOptions defaults() {
         return new CompareOptions(DEFAULT_ALPHA, DEFAULT_MIN_EFFECT, DEFAULT_MIN_FORKS, DEFAULT_SEED, DEFAULT_REPLICATES, true);
     }

@@ -37,8 +37,8 @@ public final class Comparer {
     }
 
     public Comparison compare(List<ResultsFile> base, List<ResultsFile> next) {
-        Map<RowKey, Map<String, Pool>> b = pools(base, "base");
-        Map<RowKey, Map<String, Pool>> n = pools(next, "new");
+        Map<RowKey, Map<MetricKey, Pool>> b = pools(base, "base");
+        Map<RowKey, Map<MetricKey, Pool>> n = pools(next, "new");
         checkModes(b, n);
 
         // Rows are independent and each has its own seed, so they can be computed in parallel with the same output.
@@ -48,30 +48,28 @@ public final class Comparer {
         Set<RowKey> keys = new LinkedHashSet<>(b.keySet());
         keys.addAll(n.keySet());
         for (RowKey key : keys) {
-            Map<String, Pool> bm = b.get(key);
-            Map<String, Pool> nm = n.get(key);
+            Map<MetricKey, Pool> bm = b.get(key);
+            Map<MetricKey, Pool> nm = n.get(key);
             if (bm != null && nm != null) {
-                Pool bp = bm.get(null);
-                Pool np = nm.get(null);
+                Pool bp = bm.get(MetricKey.PRIMARY);
+                Pool np = nm.get(MetricKey.PRIMARY);
                 if (!Objects.equals(bp.unit, np.unit)) {
                     throw new ResultsException("mixed units for " + key.display() + ": base " + bp.unit + ", new " + np.unit);
                 }
-                primaryTasks.add(() -> matched(key, null, bp, np, key.mode().higherIsBetter(), bootstraps));
+                primaryTasks.add(() -> matched(key, MetricKey.PRIMARY, bp, np, key.mode().higherIsBetter(), bootstraps));
                 if (options.secondary()) {
-                    for (Map.Entry<String, Pool> e : bm.entrySet()) {
+                    for (Map.Entry<MetricKey, Pool> e : bm.entrySet()) {
                         Pool other = nm.get(e.getKey());
-                        if (e.getKey() != null && other != null && Objects.equals(e.getValue().unit, other.unit)) {
+                        if (!e.getKey().primary() && other != null && Objects.equals(e.getValue().unit, other.unit)) {
                             Boolean dir = new Metric(0, 0, e.getValue().unit, List.of(), List.of()).higherIsBetterByUnit();
                             secondaryTasks.add(() -> matched(key, e.getKey(), e.getValue(), other, dir, null));
                         }
                     }
                 }
             } else if (bm != null) {
-                Pool p = bm.get(null);
-                primaryTasks.add(() -> oneSided(key, p, true));
+                primaryTasks.add(() -> oneSided(key, bm.get(MetricKey.PRIMARY), true));
             } else {
-                Pool p = nm.get(null);
-                primaryTasks.add(() -> oneSided(key, p, false));
+                primaryTasks.add(() -> oneSided(key, nm.get(MetricKey.PRIMARY), false));
             }
         }
         List<RowComparison> primary = primaryTasks.parallelStream().map(Supplier::get).toList();
@@ -89,22 +87,22 @@ public final class Comparer {
         List<String> warnings = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         environmentCheck(base, next, warnings, notes);
-        return new Comparison(rows, geomean(primary, bootstraps), warnings, notes, options);
+        return new Comparison(rows, geomean(primary, bootstraps), warnings, notes, options.design());
     }
 
-    private Map<RowKey, Map<String, Pool>> pools(List<ResultsFile> files, String side) {
-        Map<RowKey, Map<String, Pool>> out = new LinkedHashMap<>();
+    private Map<RowKey, Map<MetricKey, Pool>> pools(List<ResultsFile> files, String side) {
+        Map<RowKey, Map<MetricKey, Pool>> out = new LinkedHashMap<>();
         for (ResultsFile file : files) {
             for (BenchmarkResult r : file.results()) {
-                Map<String, Pool> metrics = out.computeIfAbsent(r.key(), k -> new LinkedHashMap<>());
-                add(metrics, null, r.primary(), r.key(), side);
-                r.secondary().forEach((name, m) -> add(metrics, name, m, r.key(), side));
+                Map<MetricKey, Pool> metrics = out.computeIfAbsent(r.key(), k -> new LinkedHashMap<>());
+                add(metrics, MetricKey.PRIMARY, r.primary(), r.key(), side);
+                r.secondary().forEach((name, m) -> add(metrics, MetricKey.secondary(name), m, r.key(), side));
             }
         }
         return out;
     }
 
-    private static void add(Map<String, Pool> metrics, String name, Metric m, RowKey key, String side) {
+    private static void add(Map<MetricKey, Pool> metrics, MetricKey name, Metric m, RowKey key, String side) {
         List<double[]> forks = new ArrayList<>();
         for (int f = 0; f < m.forkCount(); f++) {
             double[] it = m.iterations(f);
@@ -118,7 +116,7 @@ public final class Comparer {
             return;
         }
         if (!Objects.equals(old.unit, m.unit())) {
-            throw new ResultsException("mixed units for " + key.display() + (name == null ? "" : ":" + name)
+            throw new ResultsException("mixed units for " + key.display() + (name.primary() ? "" : ":" + name.name())
                     + " in the " + side + " files: " + old.unit + " and " + m.unit());
         }
         List<double[]> merged = new ArrayList<>(old.forks);
@@ -128,7 +126,7 @@ public final class Comparer {
     }
 
     /** The same benchmark and params in different modes on the two sides cannot be compared. */
-    private static void checkModes(Map<RowKey, Map<String, Pool>> b, Map<RowKey, Map<String, Pool>> n) {
+    private static void checkModes(Map<RowKey, Map<MetricKey, Pool>> b, Map<RowKey, Map<MetricKey, Pool>> n) {
         for (RowKey nk : n.keySet()) {
             if (b.containsKey(nk)) {
                 continue;
@@ -144,8 +142,8 @@ public final class Comparer {
 
     private RowComparison oneSided(RowKey key, Pool p, boolean removed) {
         Side side = side(p);
-        return new RowComparison(key, null, p.unit, key.mode().higherIsBetter(), removed ? side : null,
-                removed ? null : side, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+        return new RowComparison(key, MetricKey.PRIMARY, p.unit, key.mode().higherIsBetter(), removed ? side : null,
+                removed ? null : side, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                 removed ? Verdict.REMOVED : Verdict.ADDED, removed ? "removed" : "added");
     }
 
@@ -154,42 +152,60 @@ public final class Comparer {
         return new Side(p.score, p.error, p.forks.size(), iterations);
     }
 
-    /** Statistics for a matched row; the verdict waits for Holm across the family ({@link #decide}). */
-    private RowComparison matched(RowKey key, String metric, Pool bp, Pool np, Boolean higherIsBetter,
+    /**
+     * Statistics for a matched row; the verdict waits for Holm across the family ({@link #decide}).
+     * One estimator serves the ratio, the interval, the test, the direction and the minimum effect:
+     * the geometric one, ln(new / base) as the difference of the mean log fork means.
+     */
+    private RowComparison matched(RowKey key, MetricKey metric, Pool bp, Pool np, Boolean higherIsBetter,
                                   Map<RowKey, double[]> bootstraps) {
         double[][] b = bp.forks.toArray(double[][]::new);
         double[][] n = np.forks.toArray(double[][]::new);
         Side bs = side(bp);
         Side ns = side(np);
         if (b.length == 0 || n.length == 0) {
-            return new RowComparison(key, metric, bp.unit, higherIsBetter, bs, ns, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, Verdict.INCONCLUSIVE, "inconclusive: no raw data");
+            return undecided(key, metric, bp.unit, higherIsBetter, bs, ns, Double.NaN, Double.NaN, Double.NaN,
+                    Verdict.INCONCLUSIVE, "inconclusive: no raw data");
         }
-        double baseMean = Stats.grandMean(b);
-        double newMean = Stats.grandMean(n);
-        double ratio = newMean / baseMean;
         if (!allPositiveFinite(b) || !allPositiveFinite(n)) {
-            boolean same = java.util.Arrays.deepEquals(b, n) || (allEqual(b) && allEqual(n) && baseMean == newMean);
-            return new RowComparison(key, metric, bp.unit, higherIsBetter, bs, ns, ratio, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, same ? Verdict.NO_CHANGE : Verdict.INCONCLUSIVE,
+            double ratio = Stats.grandMean(n) / Stats.grandMean(b);
+            boolean same = java.util.Arrays.deepEquals(b, n) || (allEqual(b) && allEqual(n) && ratio == 1);
+            return undecided(key, metric, bp.unit, higherIsBetter, bs, ns, ratio, Double.NaN, Double.NaN,
+                    same ? Verdict.NO_CHANGE : Verdict.INCONCLUSIVE,
                     same ? "no change" : "inconclusive: values not all positive and finite");
         }
-        // A seed per row, from its identity, keeps each row's interval independent of the other rows.
-        long seed = options.seed() * 31 + key.hashCode() * 17L + Objects.hashCode(metric);
-        double[] logRatios = Stats.bootstrapLogRatios(b, n, options.replicates(), seed);
+        double ratio = Math.exp(Stats.meanLog(Stats.forkMeans(n)) - Stats.meanLog(Stats.forkMeans(b)));
+        double[] logRatios = Stats.bootstrapLogRatios(b, n, options.replicates(), seed(key, metric));
         double[] scratch = logRatios.clone();
         double lo = Math.exp(Stats.quantileUnsorted(scratch, options.alpha() / 2));
         double hi = Math.exp(Stats.quantileUnsorted(scratch, 1 - options.alpha() / 2));
         int forks = Math.min(b.length, n.length);
         if (forks < options.minForks()) {
-            return new RowComparison(key, metric, bp.unit, higherIsBetter, bs, ns, ratio, lo, hi, Double.NaN, Double.NaN,
+            return undecided(key, metric, bp.unit, higherIsBetter, bs, ns, ratio, lo, hi,
                     Verdict.INCONCLUSIVE, "inconclusive: " + forks + (forks == 1 ? " fork" : " forks"));
         }
         if (bootstraps != null) {
             bootstraps.put(key, logRatios);
         }
         double p = Stats.pValue(Stats.forkMeans(b), Stats.forkMeans(n));
-        return new RowComparison(key, metric, bp.unit, higherIsBetter, bs, ns, ratio, lo, hi, p, Double.NaN, null, null);
+        return new RowComparison(key, metric, bp.unit, higherIsBetter, bs, ns, ratio, lo, hi, p, Double.NaN, Double.NaN,
+                null, null);
+    }
+
+    private static RowComparison undecided(RowKey key, MetricKey metric, String unit, Boolean higherIsBetter, Side bs,
+                                           Side ns, double ratio, double lo, double hi, Verdict v, String text) {
+        return new RowComparison(key, metric, unit, higherIsBetter, bs, ns, ratio, lo, hi, Double.NaN, Double.NaN,
+                Double.NaN, v, text);
+    }
+
+    /**
+     * A bootstrap seed per row and metric, from strings whose hash Java specifies, so the output is
+     * the same in every JVM; and each row's interval stays independent of the other rows.
+     */
+    long seed(RowKey key, MetricKey metric) {
+        String identity = key.benchmark() + '\u0000' + key.mode().label() + '\u0000' + key.params() + '\u0000'
+                + (metric.primary() ? "" : metric.name());
+        return options.seed() * 31 + identity.hashCode();
     }
 
     /** Holm–Bonferroni over the tested rows of one family, then each tested row's verdict. */
@@ -203,23 +219,9 @@ public final class Comparer {
                 out.add(r);
                 continue;
             }
-            boolean significant = adjusted[i] < options.alpha();
-            boolean large = Math.abs(r.ratio() - 1) >= options.minEffect();
-            Verdict v;
-            String text;
-            if (significant && large) {
-                if (r.higherIsBetter() == null) {
-                    v = Verdict.CHANGED;
-                } else {
-                    v = (r.ratio() > 1) == r.higherIsBetter() ? Verdict.IMPROVEMENT : Verdict.REGRESSION;
-                }
-                text = v.label();
-            } else {
-                v = Verdict.NO_CHANGE;
-                text = significant ? "no change (significant, below " + percent(options.minEffect()) + ")" : "no change";
-            }
-            out.add(new RowComparison(r.key(), r.metric(), r.unit(), r.higherIsBetter(), r.base(), r.next(), r.ratio(),
-                    r.ciLow(), r.ciHigh(), r.p(), adjusted[i], v, text));
+            Decision.Outcome d = Decision.decide(Math.log(r.ratio()), Math.log(r.ciLow()), Math.log(r.ciHigh()),
+                    adjusted[i] < options.alpha(), options.minEffect(), r.higherIsBetter());
+            out.add(r.decided(adjusted[i], d.verdict(), d.text()));
         }
         return out;
     }
@@ -247,15 +249,19 @@ public final class Comparer {
         double ratio = Math.exp(sum / used.size());
         double lo = Math.exp(Stats.quantileUnsorted(replicates, options.alpha() / 2));
         double hi = Math.exp(Stats.quantileUnsorted(replicates, 1 - options.alpha() / 2));
-        String text;
-        if (lo > 1 + options.minEffect() || hi < 1 - options.minEffect()) {
-            text = hi < 1 ? "faster overall" : "slower overall";
-        } else if (lo > 1 || hi < 1) {
-            text = (hi < 1 ? "faster" : "slower") + " overall, below " + percent(options.minEffect());
-        } else {
-            text = "no overall change";
+        return new Geomean(used.size(), ratio, lo, hi, geomeanText(lo, hi, options.minEffect()));
+    }
+
+    /** The geomean's words: a time ratio whose interval lies beyond, inside or across the minimum effect. */
+    public static String geomeanText(double lo, double hi, double minEffect) {
+        double threshold = Math.log1p(minEffect);
+        if (Math.log(lo) >= threshold || Math.log(hi) <= -threshold) {
+            return hi < 1 ? "faster overall" : "slower overall";
         }
-        return new Geomean(used.size(), ratio, lo, hi, text);
+        if (lo > 1 || hi < 1) {
+            return (hi < 1 ? "faster" : "slower") + " overall, below " + percent(minEffect);
+        }
+        return "no overall change";
     }
 
     private static void environmentCheck(List<ResultsFile> base, List<ResultsFile> next, List<String> warnings,
@@ -317,7 +323,6 @@ public final class Comparer {
     }
 
     static String percent(double fraction) {
-        double pct = fraction * 100;
-        return (pct == Math.rint(pct) ? String.valueOf((long) pct) : String.valueOf(pct)) + "%";
+        return Decision.percent(fraction);
     }
 }

@@ -19,6 +19,9 @@ public enum Format {
 
     private static final List<String> HEADER = List.of("benchmark", "params", "mode", "unit", "base", "new", "ratio",
             "CI", "p (Holm)", "verdict");
+    /** The header with the minimum-detectable-effect column, shown when the rows carry one ({@code ab}). */
+    private static final List<String> HEADER_MDE = List.of("benchmark", "params", "mode", "unit", "base", "new", "ratio",
+            "CI", "p (Holm)", "MDE", "verdict");
 
     private final Function<Comparison, String> renderer;
 
@@ -30,23 +33,42 @@ public enum Format {
         return renderer.apply(c);
     }
 
-    private static List<String> cells(RowComparison r) {
-        return List.of(r.name(), r.params(), r.key().mode().label(), r.unit(), side(r.base()), side(r.next()),
-                ratio(r.ratio()), ci(r), p(r), r.verdictText() + (r.secondary() ? " (secondary)" : ""));
+    private static boolean hasMde(Comparison c) {
+        return c.rows().stream().anyMatch(r -> !Double.isNaN(r.mde()));
+    }
+
+    private static List<String> header(Comparison c) {
+        return hasMde(c) ? HEADER_MDE : HEADER;
+    }
+
+    private static List<String> cells(Comparison c, RowComparison r) {
+        List<String> cells = new ArrayList<>(List.of(r.name(), r.params(), r.key().mode().label(), r.unit(), side(r.base()),
+                side(r.next()), ratio(r.ratio()), ci(r), p(r)));
+        if (hasMde(c)) {
+            cells.add(Double.isNaN(r.mde()) ? "" : mde(r.mde()));
+        }
+        cells.add(r.verdictText() + (r.secondary() ? " (secondary)" : ""));
+        return cells;
     }
 
     private static List<String> geomeanCells(Comparison c) {
         RowComparison.Geomean g = c.geomean();
-        return List.of("geomean (" + g.rows() + " rows)", "", "", "time ratio", "", "", ratio(g.ratio()),
-                Double.isNaN(g.ciLow()) ? "" : "[" + ratio(g.ciLow()) + ", " + ratio(g.ciHigh()) + "]", "", g.verdictText());
+        List<String> cells = new ArrayList<>(List.of("geomean (" + g.rows() + " rows)", "", "", "time ratio", "", "",
+                ratio(g.ratio()), Double.isNaN(g.ciLow()) ? "" : "[" + ratio(g.ciLow()) + ", " + ratio(g.ciHigh()) + "]", ""));
+        if (hasMde(c)) {
+            cells.add("");
+        }
+        cells.add(g.verdictText());
+        return cells;
     }
 
     private static String text(Comparison c) {
+        List<String> header = header(c);
         List<List<String>> table = new ArrayList<>();
-        table.add(HEADER);
-        c.rows().forEach(r -> table.add(cells(r)));
+        table.add(header);
+        c.rows().forEach(r -> table.add(cells(c, r)));
         table.add(geomeanCells(c));
-        int[] width = new int[HEADER.size()];
+        int[] width = new int[header.size()];
         for (List<String> row : table) {
             for (int i = 0; i < row.size(); i++) {
                 width[i] = Math.max(width[i], row.get(i).length());
@@ -59,7 +81,7 @@ public enum Format {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < row.size(); i++) {
                 String cell = row.get(i);
-                boolean numeric = i >= 4 && i <= 8;
+                boolean numeric = i >= 4 && i < row.size() - 1;
                 String pad = " ".repeat(width[i] - cell.length());
                 line.append(i == 0 ? "" : "  ").append(numeric ? pad + cell : cell + pad);
             }
@@ -71,7 +93,7 @@ public enum Format {
 
     private static String markdown(Comparison c) {
         StringBuilder sb = new StringBuilder();
-        sb.append("### Benchmark comparison\n\n");
+        sb.append("### ").append(c.design().title()).append("\n\n");
         sb.append(summary(c)).append("\n\n");
         c.warnings().forEach(w -> sb.append("> **Warning:** ").append(escape(w)).append("\n>\n"));
         c.notes().forEach(n -> sb.append("> Note: ").append(escape(n)).append("\n>\n"));
@@ -79,13 +101,14 @@ public enum Format {
             sb.setLength(sb.length() - 2);
             sb.append('\n');
         }
-        sb.append("| ").append(String.join(" | ", HEADER)).append(" |\n");
-        sb.append("|---|---|---|---|--:|--:|--:|--:|--:|---|\n");
+        List<String> header = header(c);
+        sb.append("| ").append(String.join(" | ", header)).append(" |\n");
+        sb.append("|---|---|---|---|").append("--:|".repeat(header.size() - 5)).append("---|\n");
         for (RowComparison r : c.rows()) {
-            List<String> cells = new ArrayList<>(cells(r));
-            String v = cells.get(9);
+            List<String> cells = new ArrayList<>(cells(c, r));
+            int last = cells.size() - 1;
             if (r.verdict() == Verdict.REGRESSION && !r.secondary()) {
-                cells.set(9, "**" + v + "**");
+                cells.set(last, "**" + cells.get(last) + "**");
             }
             sb.append("| ").append(String.join(" | ", cells.stream().map(Format::escape).toList())).append(" |\n");
         }
@@ -96,20 +119,20 @@ public enum Format {
     private static String csv(Comparison c) {
         StringBuilder sb = new StringBuilder();
         sb.append("benchmark,metric,secondary,params,mode,unit,base_score,base_error,base_forks,new_score,new_error,new_forks,"
-                + "ratio,ci_low,ci_high,p,p_holm,verdict\n");
+                + "ratio,ci_low,ci_high,p,p_holm,mde,verdict\n");
         for (RowComparison r : c.rows()) {
-            List<String> f = List.of(r.key().benchmark(), r.metric() == null ? "" : r.metric(),
+            List<String> f = List.of(r.key().benchmark(), r.metric().primary() ? "" : r.metric().name(),
                     String.valueOf(r.secondary()), r.params(), r.key().mode().label(), r.unit(),
                     num(r.base() == null ? Double.NaN : r.base().score()), num(r.base() == null ? Double.NaN : r.base().error()),
                     r.base() == null ? "" : String.valueOf(r.base().forks()),
                     num(r.next() == null ? Double.NaN : r.next().score()), num(r.next() == null ? Double.NaN : r.next().error()),
                     r.next() == null ? "" : String.valueOf(r.next().forks()),
-                    num(r.ratio()), num(r.ciLow()), num(r.ciHigh()), num(r.p()), num(r.pAdjusted()), r.verdictText());
+                    num(r.ratio()), num(r.ciLow()), num(r.ciHigh()), num(r.p()), num(r.pAdjusted()), num(r.mde()), r.verdictText());
             sb.append(String.join(",", f.stream().map(Format::quote).toList())).append('\n');
         }
         RowComparison.Geomean g = c.geomean();
         sb.append(String.join(",", List.of("geomean", "", "false", "", "", "time ratio", "", "", String.valueOf(g.rows()), "",
-                "", "", num(g.ratio()), num(g.ciLow()), num(g.ciHigh()), "", "", quote(g.verdictText())))).append('\n');
+                "", "", num(g.ratio()), num(g.ciLow()), num(g.ciHigh()), "", "", "", quote(g.verdictText())))).append('\n');
         return sb.toString();
     }
 
@@ -117,12 +140,7 @@ public enum Format {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("regression", c.hasRegression());
-        ObjectNode opts = root.putObject("options");
-        opts.put("alpha", c.options().alpha());
-        opts.put("minEffect", c.options().minEffect());
-        opts.put("minForks", c.options().minForks());
-        opts.put("seed", c.options().seed());
-        opts.put("bootstrapReplicates", c.options().replicates());
+        root.set("options", mapper.valueToTree(c.design().options()));
         ArrayNode warnings = root.putArray("warnings");
         c.warnings().forEach(warnings::add);
         ArrayNode notes = root.putArray("notes");
@@ -134,8 +152,8 @@ public enum Format {
             o.put("mode", r.key().mode().label());
             ObjectNode params = o.putObject("params");
             r.key().params().forEach(params::put);
-            if (r.metric() != null) {
-                o.put("metric", r.metric());
+            if (r.secondary()) {
+                o.put("metric", r.metric().name());
             }
             o.put("secondary", r.secondary());
             o.put("unit", r.unit());
@@ -149,6 +167,9 @@ public enum Format {
             o.put("ciHigh", r.ciHigh());
             o.put("p", r.p());
             o.put("pHolm", r.pAdjusted());
+            if (!Double.isNaN(r.mde())) {
+                o.put("mde", r.mde());
+            }
             o.put("verdict", r.verdict().label());
             o.put("verdictText", r.verdictText());
         }
@@ -180,11 +201,10 @@ public enum Format {
     static String summary(Comparison c) {
         long tested = c.rows().stream().filter(r -> !r.secondary()).count();
         return String.format(Locale.ROOT,
-                "%s: %d rows, %d regression(s), %d improvement(s), %d inconclusive, %d added, %d removed "
-                        + "(alpha %s Holm-Bonferroni, min effect %s, min forks %d).",
+                "%s: %d rows, %d regression(s), %d improvement(s), %d no change, %d inconclusive, %d added, %d removed (%s).",
                 c.hasRegression() ? "REGRESSION" : "OK", tested, c.count(Verdict.REGRESSION), c.count(Verdict.IMPROVEMENT),
-                c.count(Verdict.INCONCLUSIVE), c.count(Verdict.ADDED), c.count(Verdict.REMOVED),
-                trim(c.options().alpha()), Comparer.percent(c.options().minEffect()), c.options().minForks());
+                c.count(Verdict.NO_CHANGE), c.count(Verdict.INCONCLUSIVE), c.count(Verdict.ADDED), c.count(Verdict.REMOVED),
+                c.design().method());
     }
 
     private static String side(RowComparison.Side s) {
@@ -229,8 +249,9 @@ public enum Format {
         return String.format(Locale.ROOT, "%." + decimals + "f", x);
     }
 
-    private static String trim(double x) {
-        return java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
+    /** A fraction as a percentage with one decimal, e.g. {@code 3.2%}. */
+    private static String mde(double fraction) {
+        return fraction >= 10 ? ">999%" : String.format(Locale.ROOT, "%.1f%%", fraction * 100);
     }
 
     private static String escape(String s) {

@@ -5,29 +5,30 @@ import dev.concurrencybench.results.BenchmarkResult.RowKey;
 /**
  * One line of a comparison: one metric of one row on both sides.
  *
- * @param metric          null for the primary metric, else the secondary metric's name
+ * @param metric          which metric: {@link MetricKey#PRIMARY} or a secondary metric
  * @param higherIsBetter  null when the unit gives no direction (some secondary metrics)
  * @param base            null for an added row
  * @param next            null for a removed row
- * @param ratio           mean(new) / mean(base), fork means weighted equally; NaN when not computed
- * @param ciLow           lower end of the bootstrap interval on the ratio
+ * @param ratio           the estimate of new/base on the row's own scale (geometric: exp of a mean of logs); NaN when not computed
+ * @param ciLow           lower end of the interval on the ratio
  * @param ciHigh          upper end
- * @param p               raw two-sided p-value of the Welch test on log fork means; NaN when not tested
+ * @param p               raw two-sided p-value; NaN when not tested
  * @param pAdjusted       Holm–Bonferroni adjusted p within its family (primary or secondary rows)
+ * @param mde             minimum detectable effect as a fraction (e.g. 0.04 for 4%), or NaN when not computed
  * @param verdictText     the verdict as shown, e.g. {@code regression} or {@code inconclusive: 2 forks}
  */
-public record RowComparison(RowKey key, String metric, String unit, Boolean higherIsBetter, Side base, Side next,
-                            double ratio, double ciLow, double ciHigh, double p, double pAdjusted, Verdict verdict,
-                            String verdictText) {
+public record RowComparison(RowKey key, MetricKey metric, String unit, Boolean higherIsBetter, Side base, Side next,
+                            double ratio, double ciLow, double ciHigh, double p, double pAdjusted, double mde,
+                            Verdict verdict, String verdictText) {
 
     public boolean secondary() {
-        return metric != null;
+        return !metric.primary();
     }
 
     /** The row's name as shown: {@code Class.method} plus {@code :metric} for a secondary metric. */
     public String name() {
         String n = key.display().split(" ", 2)[0];
-        return metric == null ? n : n + ":" + metric;
+        return metric.primary() ? n : n + ":" + metric.name();
     }
 
     /** The params as shown, {@code a=1 b=2}, or empty. */
@@ -35,6 +36,11 @@ public record RowComparison(RowKey key, String metric, String unit, Boolean high
         StringBuilder sb = new StringBuilder();
         key.params().forEach((k, v) -> sb.append(sb.isEmpty() ? "" : " ").append(k).append('=').append(v));
         return sb.toString();
+    }
+
+    /** The same line with a verdict (and the adjusted p-value it came from). */
+    RowComparison decided(double adjusted, Verdict v, String text) {
+        return new RowComparison(key, metric, unit, higherIsBetter, base, next, ratio, ciLow, ciHigh, p, adjusted, mde, v, text);
     }
 
     /**
@@ -48,8 +54,8 @@ public record RowComparison(RowKey key, String metric, String unit, Boolean high
 
     /**
      * The geometric mean over the matched, conclusive primary rows of the time-like ratio (new/base
-     * for time modes, base/new for throughput, so below 1 is faster everywhere), with a bootstrap
-     * interval. Informational: the exit code comes from the rows.
+     * for time modes, base/new for throughput, so below 1 is faster everywhere), with an interval.
+     * Informational: the exit code comes from the rows.
      */
     public record Geomean(int rows, double ratio, double ciLow, double ciHigh, String verdictText) {
     }

@@ -30,6 +30,15 @@ public final class Stats {
         return mean(forkMeans(forks));
     }
 
+    /** The mean of the logarithms: the log of the geometric mean. */
+    public static double meanLog(double[] xs) {
+        double s = 0;
+        for (double x : xs) {
+            s += Math.log(x);
+        }
+        return xs.length == 0 ? Double.NaN : s / xs.length;
+    }
+
     static double mean(double[] xs) {
         double s = 0;
         for (double x : xs) {
@@ -63,7 +72,8 @@ public final class Stats {
         return out;
     }
 
-    static double variance(double[] xs) {
+    /** The sample variance (n - 1 in the denominator); 0 below two values. */
+    public static double variance(double[] xs) {
         double m = mean(xs);
         double s = 0;
         for (double x : xs) {
@@ -73,20 +83,21 @@ public final class Stats {
     }
 
     /**
-     * Hierarchical bootstrap of {@code ln(mean(new) / mean(base))}: each replicate draws the forks
-     * of each side with replacement, then the iterations within each drawn fork with replacement.
-     * Returns the replicates in the order drawn (independent of other rows' replicates).
+     * Hierarchical bootstrap of the geometric estimator {@code meanLog(new fork means) - meanLog(base
+     * fork means)}, the same one the ratio and the test use: each replicate draws the forks of each
+     * side with replacement, then the iterations within each drawn fork with replacement. Returns
+     * the replicates in the order drawn (independent of other rows' replicates).
      */
     public static double[] bootstrapLogRatios(double[][] base, double[][] nw, int replicates, long seed) {
         double[] out = new double[replicates];
         Indices random = new Indices(seed);
         for (int b = 0; b < replicates; b++) {
-            out[b] = Math.log(resampledMean(nw, random) / resampledMean(base, random));
+            out[b] = resampledMeanLog(nw, random) - resampledMeanLog(base, random);
         }
         return out;
     }
 
-    private static double resampledMean(double[][] forks, Indices random) {
+    private static double resampledMeanLog(double[][] forks, Indices random) {
         double sum = 0;
         for (int i = 0; i < forks.length; i++) {
             double[] fork = forks[random.below(forks.length)];
@@ -94,7 +105,7 @@ public final class Stats {
             for (int j = 0; j < fork.length; j++) {
                 s += fork[random.below(fork.length)];
             }
-            sum += s / fork.length;
+            sum += Math.log(s / fork.length);
         }
         return sum / forks.length;
     }

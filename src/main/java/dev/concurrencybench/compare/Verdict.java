@@ -1,16 +1,16 @@
 package dev.concurrencybench.compare;
 
-/** What {@code compare} concludes for one row. */
+/** What {@code compare} and {@code ab} conclude for one row (see {@link Decision} for the rule). */
 public enum Verdict {
     /** Significant after Holm–Bonferroni, beyond the minimum effect, in the worse direction. */
     REGRESSION("regression"),
     /** The same, in the better direction. */
     IMPROVEMENT("improvement"),
-    /** Not significant, or significant but smaller than the minimum effect. */
+    /** The interval lies inside plus or minus the minimum effect. */
     NO_CHANGE("no change"),
     /** Significant and beyond the minimum effect, for a metric whose unit gives no better direction. */
     CHANGED("changed"),
-    /** Too few forks (or no usable data) to ever reach a verdict; never a guess. */
+    /** Neither a change nor no change: too few forks, no usable data, or an interval too wide to say; never a guess. */
     INCONCLUSIVE("inconclusive"),
     /** Only in the new results. */
     ADDED("added"),

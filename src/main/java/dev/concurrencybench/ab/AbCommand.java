@@ -1,0 +1,268 @@
+package dev.concurrencybench.ab;
+
+import dev.concurrencybench.bench.JarBenchmarkList;
+import dev.concurrencybench.bench.Params;
+import dev.concurrencybench.compare.CommandLines;
+import dev.concurrencybench.compare.Comparison;
+import dev.concurrencybench.compare.Format;
+import dev.concurrencybench.compare.PairedStats;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * {@code java -jar target/benchmarks.jar ab --base BASE.jar [--new NEW.jar] [options] [JMH args]}:
+ * the same-machine A/B comparison of two builds of this suite. See docs/regression-gate.md.
+ * Exit status: 0 no regression, 1 a regression beyond the minimum effect, 2 bad input (one line).
+ */
+@Command(name = "ab", sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Measures two builds on this machine, interleaved: per row, pairs of one base fork and one new fork",
+                "back to back in random order; the verdict per row comes from the pairs' log ratios (10% trimmed mean,",
+                "Holm across rows, a minimum effect). JMH args (benchmark patterns, -e, -p, -jvmArgs, -wi/-i/-w/-r) select",
+                "what is compared. Exit status: 0 no regression, 1 a regression, 2 bad input."})
+public final class AbCommand implements Callable<Integer> {
+
+    public static final int OK = 0;
+    public static final int REGRESSION = 1;
+    public static final int BAD_INPUT = CommandLines.BAD_INPUT;
+    /** Fits the whole default suite, both builds included, in a 20-minute CI job on two cores. */
+    static final String DEFAULT_BUDGET = "15m";
+
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    @Option(names = "--base", required = true, paramLabel = "JAR", description = "The base build's benchmarks jar.")
+    Path base;
+
+    @Option(names = "--new", paramLabel = "JAR", description = "The new build's jar (default: the jar running this).")
+    Path next;
+
+    @Option(names = "--budget", paramLabel = "DURATION", defaultValue = DEFAULT_BUDGET,
+            description = "Measuring time, e.g. 15m, 90s, 1h30m (default: ${DEFAULT-VALUE}).")
+    String budget;
+
+    @Option(names = "--min-effect", defaultValue = "5", paramLabel = "PERCENT",
+            description = "Smallest change that counts, in percent (default: ${DEFAULT-VALUE}).")
+    double minEffectPercent;
+
+    @Option(names = "--alpha", defaultValue = "0.05", description = "Family-wise significance level (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, markdown, csv or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the table here instead of standard output.")
+    Path output;
+
+    @Option(names = "--seed", description = "Seed of the row and fork order (default: from the clock; printed).")
+    Long seed;
+
+    @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
+            description = "Where the run's folder ab-<UTC>/ goes (default: ${DEFAULT-VALUE}).")
+    Path resultsDir;
+
+    @Option(names = "--no-cds", description = "Do not give the JVMs an AppCDS archive per jar (it cuts their start-up).")
+    boolean noCds;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
+    @Unmatched
+    List<String> jmhArgs = new ArrayList<>();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line and returns the exit status; never throws. */
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8), args);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new AbCommand());
+        // JMH's own options (-p, -wi, ...) are left to JmhSelection, which names the ones ab refuses.
+        cl.setUnmatchedOptionsArePositionalParams(true);
+        return CommandLines.run(cl, out, err, e -> e instanceof AbException || e instanceof IllegalArgumentException, args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Format f = parseFormat(format);
+        if (!(minEffectPercent > 0 && minEffectPercent < 1000)) {
+            throw new AbException("--min-effect must be a percentage above 0, got " + minEffectPercent);
+        }
+        if (!(alpha > 0 && alpha < 1)) {
+            throw new AbException("--alpha must be between 0 and 1, got " + alpha);
+        }
+        Duration time = Durations.parse(budget);
+        Path newJar = next != null ? next : runningJar();
+        JmhSelection selection = JmhSelection.parse(jmhArgs);
+        try {
+            Params.check(selection.paramArgs().toArray(String[]::new));
+        } catch (IllegalArgumentException e) {
+            throw new AbException(e.getMessage());
+        }
+        Rows rows = Rows.match(entries(base, "--base"), entries(newJar, "--new"), selection);
+        if (rows.common().isEmpty()) {
+            throw new AbException("no rows in common between " + base + " (" + rows.removed().size() + " selected) and "
+                    + newJar + " (" + rows.added().size() + " selected)");
+        }
+        long orderSeed = seed != null ? seed : System.nanoTime();
+        Instant started = Instant.now();
+        Path runDir = Files.createDirectories(resultsDir.resolve("ab-" + STAMP.format(started)));
+        double minEffect = minEffectPercent / 100;
+        err.printf(Locale.ROOT, "ab: %d rows in common (%d added, %d removed), budget %s, seed %d; results in %s%n",
+                rows.common().size(), rows.added().size(), rows.removed().size(), Durations.format(time.toNanos()),
+                orderSeed, runDir);
+        err.flush();
+
+        Engine.Result result;
+        ChildCommand command = command(selection, !noCds);
+        try (JarForkRunner runner = new JarForkRunner(base, newJar, command, runDir)) {
+            Thread stop = new Thread(runner::close, "ab-stop-children");
+            Runtime.getRuntime().addShutdownHook(stop);
+            Engine engine = new Engine(rows.common(), runner, System::nanoTime,
+                    new Engine.Config(time, alpha, minEffect, orderSeed, selection.iterations()), line -> {
+                        err.println(line);
+                        err.flush();
+                    });
+            result = engine.run();
+            Runtime.getRuntime().removeShutdownHook(stop);
+        }
+        List<String> invocation = new ArrayList<>(List.of("ab"));
+        invocation.addAll(spec.commandLine().getParseResult().originalArgs());
+        Path baseFile = MergedResults.write(runDir, Side.BASE, result.rows(), invocation, base.toAbsolutePath().getParent());
+        Path newFile = MergedResults.write(runDir, Side.NEW, result.rows(), invocation, newJar.toAbsolutePath().getParent());
+
+        List<String> warnings = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        result.rows().stream().filter(r -> r.status() == Engine.Status.FAILED)
+                .forEach(r -> warnings.add(r.row().display() + ": " + r.failure()));
+        long outOfReach = result.rows().stream().filter(r -> r.status() == Engine.Status.OUT_OF_REACH).count();
+        if (outOfReach > 0) {
+            notes.add(outOfReach + " row(s) could not reach a " + trim(minEffectPercent) + "% minimum detectable effect"
+                    + " within the budget (too noisy, or the time ran out)");
+        }
+        if (baseFile != null && newFile != null) {
+            notes.add("results: " + baseFile + " and " + newFile + " (compare and report read them)");
+        }
+        Comparison c = AbReport.build(rows, result, alpha, minEffect, design(result, time, minEffect, orderSeed),
+                warnings, notes);
+        String rendered = f.render(c);
+        if (output != null) {
+            Files.writeString(output, rendered, StandardCharsets.UTF_8);
+        } else {
+            out.print(rendered);
+        }
+        out.flush();
+        boolean newFailed = result.rows().stream().anyMatch(r -> r.status() == Engine.Status.FAILED
+                && r.failure().startsWith("failed on new"));
+        if (newFailed) {
+            err.println("ab: a benchmark failed on the new jar (see " + runDir.resolve("new.log") + ")");
+            return BAD_INPUT;
+        }
+        return c.hasRegression() ? REGRESSION : OK;
+    }
+
+    private Comparison.Design design(Engine.Result result, Duration time, double minEffect, long orderSeed) {
+        int pairs = result.rows().stream().mapToInt(r -> r.pairs().length).sum();
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("alpha", alpha);
+        o.put("minEffect", minEffect);
+        o.put("statistic", (int) Math.round(PairedStats.TRIM * 100) + "% trimmed mean of paired ln(new/base)");
+        o.put("seed", orderSeed);
+        o.put("budgetSeconds", time.toSeconds());
+        o.put("elapsedSeconds", Math.round(result.elapsedNanos() / 1e9));
+        o.put("rounds", result.rounds());
+        o.put("pairs", pairs);
+        o.put("appCds", !noCds);
+        String method = String.format(Locale.ROOT, "paired forks, %d%% trimmed mean, alpha %s Holm-Bonferroni, min effect %s%%;"
+                        + " %d pairs in %d rounds, %s", Math.round(PairedStats.TRIM * 100), trim(alpha), trim(minEffectPercent),
+                pairs, result.rounds(), Durations.format(result.elapsedNanos()));
+        return new Comparison.Design("Same-machine A/B (ab)", method, o);
+    }
+
+    /**
+     * The flags of both sides' JVMs: no core check in the host; the host, which only orchestrates,
+     * on C1 and the serial GC (it starts sooner and takes less CPU from the fork); and an AppCDS
+     * archive per jar for host and fork (relative paths, so the flags read the same on both sides).
+     * The fork's JIT and GC are left as the benchmark declares them.
+     */
+    static ChildCommand command(JmhSelection selection, boolean cds) {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> host = new ArrayList<>(List.of(ChildCommand.NO_CORE_CHECK, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        if (Boolean.getBoolean("jmh.ignoreLock")) {
+            host.add("-Djmh.ignoreLock=true");
+        }
+        List<String> fork = new ArrayList<>(List.of(ChildCommand.NO_CORE_CHECK));
+        if (cds) {
+            host.addAll(cdsFlags("ab-host.jsa"));
+            fork.addAll(cdsFlags("ab-fork.jsa"));
+        }
+        fork.addAll(selection.jvmArgs());
+        return new ChildCommand(List.of(), java, host, fork, selection.passThrough());
+    }
+
+    /** A dynamic AppCDS archive made by the first JVM that exits and used by the next ones (JDK 19+). */
+    static List<String> cdsFlags(String archive) {
+        return List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off");
+    }
+
+    private static List<JarBenchmarkList.Entry> entries(Path jar, String option) {
+        if (!Files.isRegularFile(jar)) {
+            throw new AbException(option + " " + jar + ": no such file");
+        }
+        try {
+            return JarBenchmarkList.read(jar);
+        } catch (JarBenchmarkList.NotAJmhJar e) {
+            throw new AbException(option + " " + e.getMessage());
+        }
+    }
+
+    /** The jar this class was loaded from: the default new side. */
+    private static Path runningJar() {
+        try {
+            Path p = Path.of(AbCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+            // fall through
+        }
+        throw new AbException("--new is needed when ab does not run from a jar");
+    }
+
+    private static Format parseFormat(String s) {
+        try {
+            return Format.valueOf(s.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new AbException("unknown format '" + s + "'; valid: text, markdown, csv, json");
+        }
+    }
+
+    private static String trim(double x) {
+        return java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,151 @@
+package dev.concurrencybench.ab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concurrencybench.results.BenchmarkResult;
+import dev.concurrencybench.results.JmhJson;
+import dev.concurrencybench.results.Metric;
+import dev.concurrencybench.results.ResultsException;
+import dev.concurrencybench.util.TempDirs;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs forks as real JMH calls of the two jars, one process at a time. Each side has its own
+ * working folder (in a temp folder removed by {@link #close()}), so the relative AppCDS archive
+ * paths in the flags are the same text on both sides while the archives are each jar's own. The
+ * output of every call is appended to the side's log.
+ */
+public final class JarForkRunner implements ForkRunner, AutoCloseable {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Map<Side, Path> jars = new EnumMap<>(Side.class);
+    private final Map<Side, Path> dirs = new EnumMap<>(Side.class);
+    private final Map<Side, Path> logs = new EnumMap<>(Side.class);
+    private final ChildCommand command;
+    private final Path work;
+    private volatile Process current;
+
+    /**
+     * @param logDir where {@code base.log} and {@code new.log} are written
+     */
+    public JarForkRunner(Path baseJar, Path newJar, ChildCommand command, Path logDir) throws IOException {
+        this.command = command;
+        this.work = TempDirs.create("concurrency-bench-ab-");
+        jars.put(Side.BASE, baseJar.toAbsolutePath());
+        jars.put(Side.NEW, newJar.toAbsolutePath());
+        for (Side s : Side.values()) {
+            dirs.put(s, Files.createDirectory(work.resolve(s.label())));
+            logs.put(s, logDir.resolve(s.label() + ".log"));
+        }
+    }
+
+    @Override
+    public Fork run(Side side, Row row, ForkSettings settings, String tag, long timeoutNanos) throws InterruptedException {
+        Path dir = dirs.get(side);
+        Path json = dir.resolve(tag + ".json");
+        Path out = dir.resolve("call.log");
+        List<String> cmd = command.build(jars.get(side), row, settings, json);
+        long start = System.nanoTime();
+        Process p;
+        try {
+            p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(out.toFile()).start();
+        } catch (IOException e) {
+            return Fork.failed("cannot start " + cmd.get(0) + ": " + e.getMessage(), System.nanoTime() - start);
+        }
+        current = p;
+        try {
+            if (!p.waitFor(timeoutNanos, TimeUnit.NANOSECONDS)) {
+                kill(p);
+                return Fork.failed("did not finish within " + Durations.format(timeoutNanos), System.nanoTime() - start);
+            }
+        } catch (InterruptedException e) {
+            kill(p);
+            throw e;
+        } finally {
+            current = null;
+        }
+        long nanos = System.nanoTime() - start;
+        String output = keepLog(side, tag, cmd, out);
+        if (p.exitValue() != 0) {
+            return Fork.failed("JMH exited with " + p.exitValue() + ": " + lastLine(output), nanos);
+        }
+        return read(json, row, nanos);
+    }
+
+    private static Fork read(Path json, Row row, long nanos) {
+        try {
+            if (!Files.isRegularFile(json) || Files.size(json) == 0) {
+                return Fork.failed("no results: the jar ran nothing for " + String.join(" ", row.selectArgs()), nanos);
+            }
+            List<BenchmarkResult> results = JmhJson.read(json);
+            if (results.size() != 1 || !results.get(0).key().equals(row.key())) {
+                return Fork.failed("expected one row " + row.display() + ", got "
+                        + results.stream().map(r -> r.key().display()).toList(), nanos);
+            }
+            Metric m = results.get(0).primary();
+            if (m.forkCount() != 1 || m.iterations(0).length == 0) {
+                return Fork.failed("expected one fork with measurements, got " + m.forkCount() + " forks", nanos);
+            }
+            double[] iterations = m.iterations(0);
+            double value = java.util.Arrays.stream(iterations).average().orElse(Double.NaN);
+            JsonNode record = MAPPER.readTree(json.toFile()).get(0);
+            return new Fork(value, iterations, m.unit(), ForkSettings.secondsPerOp(value, m.unit()), record, nanos, null);
+        } catch (ResultsException | IOException e) {
+            return Fork.failed("unreadable results: " + e.getMessage(), nanos);
+        }
+    }
+
+    /** Appends one call's output to the side's log and returns it. */
+    private String keepLog(Side side, String tag, List<String> cmd, Path out) {
+        try {
+            String output = Files.readString(out, StandardCharsets.UTF_8);
+            Files.writeString(logs.get(side), "== " + tag + ": " + String.join(" ", cmd) + "\n" + output,
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            return output;
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** The last line that says something, for a one-line failure message. */
+    private static String lastLine(String output) {
+        List<String> lines = output.lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("at ") && !l.startsWith("WARNING"))
+                .toList();
+        return lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1);
+    }
+
+    private static void kill(Process p) throws InterruptedException {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        p.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** Stops the call in progress, if any (its whole process tree), and removes the working folders. */
+    @Override
+    public void close() {
+        Process p = current;
+        if (p != null) {
+            try {
+                kill(p);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            TempDirs.delete(work);
+        } catch (java.io.UncheckedIOException e) {
+            System.err.println("ab: " + e.getMessage() + ": " + e.getCause().getMessage());
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.concurrencybench.ab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input exits 2 with one line and writes nothing; every check happens before a JVM is started. */
+class AbCommandTest {
+
+    @TempDir
+    static Path dir;
+    static Path cpuJar;
+    static Path ioJar;
+    static Path results;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = AbCommand.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** Jars holding only a benchmark list: this build's entries for one class each. */
+    @BeforeAll
+    static void jars() throws IOException {
+        List<String> lines;
+        try (InputStream in = Objects.requireNonNull(AbCommandTest.class.getResourceAsStream("/META-INF/BenchmarkList"))) {
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+        cpuJar = jar("cpu.jar", lines.stream().filter(l -> l.contains("CpuBoundBenchmark")).toList());
+        ioJar = jar("io.jar", lines.stream().filter(l -> l.contains("IoBoundBenchmark")).toList());
+        results = dir.resolve("results");
+    }
+
+    static Path jar(String name, List<String> benchmarkList) throws IOException {
+        Path jar = dir.resolve(name);
+        try (OutputStream o = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(o)) {
+            zip.putNextEntry(new ZipEntry("META-INF/BenchmarkList"));
+            zip.write(String.join("\n", benchmarkList).getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return jar;
+    }
+
+    private static void assertBad(Run r, String expected) {
+        assertEquals(AbCommand.BAD_INPUT, r.code(), r.out() + r.err());
+        assertEquals(1, r.err().lines().count(), "one line:\n" + r.err());
+        assertTrue(r.err().startsWith("ab: "), r.err());
+        assertTrue(r.err().contains(expected), "expected '" + expected + "' in: " + r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        assertEquals("", r.out());
+        assertFalse(Files.exists(results), "nothing written for bad input");
+    }
+
+    private static Run ab(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--results";
+        all[1] = results.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return run(all);
+    }
+
+    @Test
+    void aMissingJarIsBadInput() {
+        assertBad(ab("--base", dir.resolve("nope.jar").toString(), "--new", cpuJar.toString()), "--base " + dir.resolve("nope.jar")
+                + ": no such file");
+        assertBad(ab("--base", cpuJar.toString(), "--new", dir.resolve("gone.jar").toString()), ": no such file");
+    }
+
+    @Test
+    void aFileThatIsNotAJmhJarIsBadInput() throws IOException {
+        Path text = Files.writeString(dir.resolve("notes.jar"), "hello");
+        assertBad(ab("--base", text.toString(), "--new", cpuJar.toString()), "not a jar");
+        Path plain = dir.resolve("plain.jar");
+        try (OutputStream o = Files.newOutputStream(plain); ZipOutputStream zip = new ZipOutputStream(o)) {
+            zip.putNextEntry(new ZipEntry("Main.class"));
+            zip.closeEntry();
+        }
+        assertBad(ab("--base", cpuJar.toString(), "--new", plain.toString()), "not a JMH jar (no META-INF/BenchmarkList)");
+    }
+
+    @Test
+    void noRowsInCommonIsBadInput() {
+        assertBad(ab("--base", cpuJar.toString(), "--new", ioJar.toString()), "no rows in common between");
+        assertBad(ab("--base", cpuJar.toString(), "--new", cpuJar.toString(), "NoSuchBenchmark"), "no rows in common");
+    }
+
+    @Test
+    void badOptionsAreBadInput() {
+        String b = cpuJar.toString();
+        assertBad(ab("--new", b), "Missing required option: '--base=JAR'");
+        assertBad(ab("--base", b), "--new is needed when ab does not run from a jar");
+        assertBad(ab("--base", b, "--new", b, "-f", "1"), "JMH option -f is not for ab");
+        assertBad(ab("--base", b, "--new", b, "-rf", "csv"), "JMH option -rf is not for ab");
+        assertBad(ab("--base", b, "--new", b, "--frobnicate"), "--frobnicate");
+        assertBad(ab("--base", b, "--new", b, "--budget", "soon"), "--budget needs a positive duration");
+        assertBad(ab("--base", b, "--new", b, "--budget", "0s"), "--budget needs a positive duration");
+        assertBad(ab("--base", b, "--new", b, "--format", "xml"), "unknown format 'xml'");
+        assertBad(ab("--base", b, "--new", b, "--min-effect", "0"), "--min-effect must be a percentage above 0");
+        assertBad(ab("--base", b, "--new", b, "--alpha", "1.5"), "--alpha must be between 0 and 1");
+        assertBad(ab("--base", b, "--new", b, "-p", "nosuch=1"), "no selected benchmark has a param named nosuch");
+        assertBad(ab("--base", b, "--new", b, "-p", "model=NOPE"), "-p model=NOPE");
+        assertBad(ab("--base", b, "--new", b, "-p", "model"), "-p needs name=value");
+        assertBad(ab("--base", b, "--new", b, "-wi", "two"), "-wi needs a whole number");
+        assertBad(ab("--base", b, "--new", b, "-r", "long"), "-r needs a time");
+        assertBad(ab("--base", b, "--new", b, "Cpu("), "is not a regular expression");
+    }
+
+    @Test
+    void helpExitsZero() {
+        Run r = run("--help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("--budget"), r.out());
+    }
+}

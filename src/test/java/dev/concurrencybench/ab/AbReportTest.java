@@ -1,0 +1,145 @@
+package dev.concurrencybench.ab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.concurrencybench.compare.Comparison;
+import dev.concurrencybench.compare.Format;
+import dev.concurrencybench.compare.RowComparison;
+import dev.concurrencybench.compare.Verdict;
+import dev.concurrencybench.results.BenchMode;
+import dev.concurrencybench.results.BenchmarkResult.RowKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Verdicts on synthetic pairs: the pairs are made by hand, the report decides. */
+class AbReportTest {
+
+    private static final Comparison.Design DESIGN = new Comparison.Design("Same-machine A/B (ab)", "test", Map.of());
+
+    /** A row whose pairs are {@code centre} (time-like log ratio) plus normal noise of {@code sd}. */
+    private static Engine.RowOutcome row(Row row, int n, double centre, double sd, long seed) {
+        Random r = new Random(seed);
+        double[] d = new double[n];
+        List<Fork> base = new ArrayList<>();
+        List<Fork> next = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            d[i] = centre + sd * r.nextGaussian();
+            double b = 100;
+            double nw = row.mode().higherIsBetter() ? b / Math.exp(d[i]) : b * Math.exp(d[i]);
+            base.add(new Fork(b, new double[] {b}, "ms/op", Double.NaN, null, 0, null));
+            next.add(new Fork(nw, new double[] {nw}, "ms/op", Double.NaN, null, 0, null));
+        }
+        return new Engine.RowOutcome(row, d, List.of(), base, next, Engine.Status.DECIDED, null, "ms/op");
+    }
+
+    private static Comparison report(Engine.RowOutcome... rows) {
+        List<Row> all = java.util.Arrays.stream(rows).map(Engine.RowOutcome::row).toList();
+        return AbReport.build(new Rows(all, List.of(), List.of()), new Engine.Result(List.of(rows), 5, 0), 0.05, 0.05,
+                DESIGN, List.of(), List.of());
+    }
+
+    private static Row named(String name, BenchMode mode) {
+        return new Row(new RowKey("dev.example.B." + name, mode, Map.of()), Set.of(), 4, null, 4, null);
+    }
+
+    @Test
+    void aClearSlowdownIsARegressionAndTheRatioIsItsSize() {
+        Comparison c = report(row(named("slow", BenchMode.SINGLE_SHOT_TIME), 8, Math.log(1.10), 0.005, 1));
+        RowComparison r = c.rows().get(0);
+        assertEquals(Verdict.REGRESSION, r.verdict());
+        assertEquals(1.10, r.ratio(), 0.01);
+        assertTrue(r.ciLow() > 1.05 && r.ciHigh() < 1.15, r.ciLow() + " " + r.ciHigh());
+        assertTrue(r.mde() < 0.05, "8 pairs with 0.5% noise can see 5%: " + r.mde());
+        assertTrue(c.hasRegression());
+    }
+
+    @Test
+    void throughputIsInvertedSoASlowdownIsStillARegression() {
+        Comparison c = report(row(named("rate", BenchMode.THROUGHPUT), 8, Math.log(1.10), 0.005, 2));
+        RowComparison r = c.rows().get(0);
+        assertEquals(Verdict.REGRESSION, r.verdict());
+        assertEquals(1 / 1.10, r.ratio(), 0.01, "shown on the row's own scale: ops/s fell");
+        assertTrue(r.ciHigh() < 1);
+        Comparison faster = report(row(named("rate", BenchMode.THROUGHPUT), 8, Math.log(0.9), 0.005, 3));
+        assertEquals(Verdict.IMPROVEMENT, faster.rows().get(0).verdict());
+    }
+
+    @Test
+    void aTightIntervalAroundZeroIsNoChangeAndAWideOneInconclusive() {
+        Comparison c = report(row(named("same", BenchMode.SINGLE_SHOT_TIME), 8, 0, 0.005, 4),
+                row(named("noisy", BenchMode.SINGLE_SHOT_TIME), 6, 0, 0.2, 5));
+        assertEquals(Verdict.NO_CHANGE, c.rows().get(0).verdict());
+        assertEquals(Verdict.INCONCLUSIVE, c.rows().get(1).verdict());
+        assertEquals("inconclusive: interval wider than ±5%", c.rows().get(1).verdictText());
+        assertFalse(c.hasRegression());
+    }
+
+    @Test
+    void significantButBelowTheMinimumEffectIsNotARegression() {
+        // +3% with 0.3% noise: significant, and the interval lies inside +-5%.
+        Comparison c = report(row(named("small", BenchMode.SINGLE_SHOT_TIME), 10, Math.log(1.03), 0.003, 6));
+        assertEquals(Verdict.NO_CHANGE, c.rows().get(0).verdict());
+        assertTrue(c.rows().get(0).p() < 0.001);
+        // +4.6% give or take 1%: significant, below 5%, interval across 5%: inconclusive, not a regression.
+        Engine.RowOutcome edge = row(named("edge", BenchMode.SINGLE_SHOT_TIME), 10, 0, 0, 7);
+        for (int i = 0; i < 10; i++) {
+            edge.pairs()[i] = Math.log(1.046) + (i % 2 == 0 ? 0.01 : -0.01);
+        }
+        Comparison d = report(edge);
+        assertEquals(Verdict.INCONCLUSIVE, d.rows().get(0).verdict());
+        assertEquals("inconclusive: significant, below 5%", d.rows().get(0).verdictText());
+    }
+
+    @Test
+    void oneBurstPairAmongTenIsTrimmedAway() {
+        Engine.RowOutcome r = row(named("burst", BenchMode.SINGLE_SHOT_TIME), 10, Math.log(1.08), 0.004, 8);
+        r.pairs()[3] = Math.log(0.63);
+        r.pairs()[7] = Math.log(1.55);
+        RowComparison line = report(r).rows().get(0);
+        assertEquals(1.08, line.ratio(), 0.005, "a mean would say " + Math.exp(java.util.Arrays.stream(r.pairs()).average().orElseThrow()));
+        assertEquals(Verdict.REGRESSION, line.verdict());
+    }
+
+    @Test
+    void holmAcrossRowsMakesOneChangedRowAmongManyNeedMore() {
+        List<Engine.RowOutcome> rows = new ArrayList<>();
+        rows.add(row(named("changed", BenchMode.SINGLE_SHOT_TIME), 4, Math.log(1.10), 0.01, 9));
+        Comparison alone = report(rows.toArray(Engine.RowOutcome[]::new));
+        for (int i = 0; i < 63; i++) {
+            rows.add(row(named("same" + i, BenchMode.SINGLE_SHOT_TIME), 4, 0, 0.001, 10 + i));
+        }
+        Comparison among = report(rows.toArray(Engine.RowOutcome[]::new));
+        assertEquals(Verdict.REGRESSION, alone.rows().get(0).verdict());
+        assertTrue(among.rows().get(0).pAdjusted() > alone.rows().get(0).pAdjusted());
+        assertTrue(among.rows().get(0).mde() > alone.rows().get(0).mde(), "the minimum detectable effect is at the family's level");
+    }
+
+    @Test
+    void aFailedRowOrOnePairIsInconclusiveAndAddedRowsAreListed() {
+        Engine.RowOutcome failed = new Engine.RowOutcome(named("broken", BenchMode.SINGLE_SHOT_TIME), new double[0], List.of(),
+                List.of(), List.of(), Engine.Status.FAILED, "failed on new: JMH exited with 1: boom", null);
+        Engine.RowOutcome one = row(named("once", BenchMode.SINGLE_SHOT_TIME), 1, 0, 0.01, 11);
+        RowKey added = new RowKey("dev.example.B.fresh", BenchMode.SINGLE_SHOT_TIME, Map.of());
+        Comparison c = AbReport.build(new Rows(List.of(failed.row(), one.row()), List.of(added), List.of()),
+                new Engine.Result(List.of(failed, one), 1, 0), 0.05, 0.05, DESIGN, List.of(), List.of());
+        assertEquals("inconclusive: failed on new: JMH exited with 1: boom", c.rows().get(0).verdictText());
+        assertEquals("inconclusive: 1 pair", c.rows().get(1).verdictText());
+        assertEquals(Verdict.ADDED, c.rows().get(2).verdict());
+        assertFalse(c.hasRegression());
+    }
+
+    @Test
+    void everyFormatShowsTheMinimumDetectableEffect() {
+        Comparison c = report(row(named("slow", BenchMode.SINGLE_SHOT_TIME), 8, Math.log(1.10), 0.005, 12));
+        assertTrue(Format.MARKDOWN.render(c).contains("| p (Holm) | MDE | verdict |"), Format.MARKDOWN.render(c));
+        assertTrue(Format.MARKDOWN.render(c).startsWith("### Same-machine A/B (ab)"));
+        assertTrue(Format.CSV.render(c).lines().findFirst().orElseThrow().contains(",mde,"));
+        assertTrue(Format.JSON.render(c).contains("\"mde\""));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.concurrencybench.ab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChildCommandTest {
+
+    @Test
+    void oneForkOfOneRowWithAbsFlagsAndTheSeamInFront() {
+        ChildCommand c = new ChildCommand(List.of("taskset", "-c", "0"), Path.of("/jdk/bin/java"),
+                List.of("-Dconcurrencybench.coreCheck=false"), List.of("-Dconcurrencybench.coreCheck=false", "-Xmx1g"),
+                List.of("-jvmArgsAppend", "-Dz=1"));
+        List<String> cmd = c.build(Path.of("/b/benchmarks.jar"), AbFixtures.ss("m"), new ForkSettings(2, 3, null, null),
+                Path.of("/tmp/r1.json"));
+        assertEquals(List.of("taskset", "-c", "0", "/jdk/bin/java", "-Dconcurrencybench.coreCheck=false", "-jar",
+                "/b/benchmarks.jar", "^\\Qdev.example.Bench.m\\E$", "-bm", "ss", "-f", "1", "-wi", "2", "-i", "3", "-foe", "true",
+                "-rf", "json", "-rff", "/tmp/r1.json", "-jvmArgs", "-Dconcurrencybench.coreCheck=false -Xmx1g",
+                "-jvmArgsAppend", "-Dz=1"), cmd);
+    }
+
+    @Test
+    void bothSidesGetTheSameFlagsAndTheArchivesAreRelative() {
+        ChildCommand c = AbCommand.command(JmhSelection.parse(List.of("-jvmArgs", "-Xss1m")), true);
+        assertTrue(c.hostFlags().contains(ChildCommand.NO_CORE_CHECK));
+        assertTrue(c.hostFlags().contains("-XX:SharedArchiveFile=ab-host.jsa"));
+        assertTrue(c.hostFlags().contains("-XX:TieredStopAtLevel=1"), "the host only orchestrates");
+        assertEquals("-Xss1m", c.forkFlags().get(c.forkFlags().size() - 1), "the user's fork flags come last");
+        assertTrue(c.forkFlags().contains("-XX:SharedArchiveFile=ab-fork.jsa"));
+        assertTrue(c.forkFlags().stream().noneMatch(f -> f.contains("TieredStopAtLevel")), "the measured JVM is left alone");
+        ChildCommand plain = AbCommand.command(JmhSelection.parse(List.of()), false);
+        assertEquals(List.of(ChildCommand.NO_CORE_CHECK), plain.forkFlags());
+        assertTrue(plain.java().endsWith(Path.of("bin", "java")));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.concurrencybench.ab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.concurrencybench.bench.JarBenchmarkList.Entry;
+import dev.concurrencybench.results.BenchMode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RowsTest {
+
+    private static final String FIBS = "36,35,34,33,32,31,30,25,20,15,10";
+    private static final Entry FIB = new Entry("dev.b.Cpu.fibList", "ss",
+            Map.of("model", List.of("SEQUENTIAL", "FIXED_POOL"), "fibs", List.of(FIBS)), 4, null, 4, null);
+    private static final Entry SLEEP = new Entry("dev.b.Io.sleepTasks", "ss",
+            Map.of("model", List.of("SEQUENTIAL"), "tasks", List.of("10")), 4, null, 4, null);
+    private static final Entry COUNTER = new Entry("dev.b.Counter.increment", "thrpt", Map.of(), 3, "500ms", 5, "500ms");
+
+    @Test
+    void everyParamCombinationIsARowAndRowsOfOneSideAreAddedOrRemoved() {
+        Rows rows = Rows.match(List.of(FIB, SLEEP), List.of(FIB, COUNTER), JmhSelection.parse(List.of()));
+        assertEquals(2, rows.common().size());
+        assertEquals(List.of("dev.b.Counter.increment"), rows.added().stream().map(k -> k.benchmark()).toList());
+        assertEquals(List.of("dev.b.Io.sleepTasks"), rows.removed().stream().map(k -> k.benchmark()).toList());
+        assertEquals(BenchMode.THROUGHPUT, rows.added().get(0).mode());
+    }
+
+    @Test
+    void aRowIsSelectedByItsExactNameModeAndParamsAndACommaValueIsLeftToTheDefault() {
+        Row seq = Rows.match(List.of(FIB), List.of(FIB), JmhSelection.parse(List.of("-p", "model=SEQUENTIAL"))).common().get(0);
+        assertEquals(List.of("^\\Qdev.b.Cpu.fibList\\E$", "-bm", "ss", "-p", "model=SEQUENTIAL"), seq.selectArgs());
+        assertEquals(FIBS, seq.key().params().get("fibs"), "the row still says which list it ran");
+    }
+
+    @Test
+    void patternsAndExcludesWorkAsInJmh() {
+        JmhSelection cpuOnly = JmhSelection.parse(List.of("Cpu", "-e", "Io"));
+        assertEquals(2, Rows.match(List.of(FIB, SLEEP), List.of(FIB, SLEEP), cpuOnly).common().size());
+        JmhSelection overridden = JmhSelection.parse(List.of("fibList", "-p", "fibs=30,25"));
+        List<Row> rows = Rows.match(List.of(FIB), List.of(FIB), overridden).common();
+        assertEquals(4, rows.size(), "two models x two lists");
+        assertTrue(rows.stream().allMatch(r -> r.selectArgs().contains("-p") && r.defaultParams().isEmpty()));
+    }
+
+    @Test
+    void aCommaValueThatIsNotTheOnlyDeclaredOneCannotBeSelected() {
+        Entry two = new Entry("dev.b.Cpu.fibList", "ss", Map.of("fibs", List.of(FIBS, "30")), 4, null, 4, null);
+        AbException e = assertThrows(AbException.class, () -> Rows.match(List.of(two), List.of(two), JmhSelection.parse(List.of())));
+        assertTrue(e.getMessage().contains("holds a comma"), e.getMessage());
+    }
+
+    @Test
+    void jmhArgumentsAreSplitLikeJmhDoes() {
+        JmhSelection s = JmhSelection.parse(List.of("A", "-jvmArgs", " -Xmx1g  -Dx=1 ", "-jvmArgsAppend", "-Dy=2", "-wi", "3",
+                "-r", "1 s"));
+        assertEquals(List.of("A"), s.includes());
+        assertEquals(List.of("-Xmx1g", "-Dx=1"), s.jvmArgs());
+        assertEquals(List.of("-jvmArgsAppend", "-Dy=2"), s.passThrough());
+        assertEquals(Map.of("-wi", "3", "-r", "1s"), s.iterations());
+    }
+}

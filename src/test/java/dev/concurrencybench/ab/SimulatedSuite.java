@@ -1,0 +1,131 @@
+package dev.concurrencybench.ab;
+
+import dev.concurrencybench.ab.SimulatedMachine.Model;
+import dev.concurrencybench.results.BenchMode;
+import dev.concurrencybench.results.BenchmarkResult.RowKey;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A simulated suite with the shape of the default one: its 64 rows, their modes, declared
+ * iterations, call times and noise. Call times are the reference run's (results/reference, a quiet
+ * 2-core machine); the spreads are its fork-to-fork and call-to-call spreads with a floor of a
+ * shared machine's, so the simulation is no kinder than a CI runner.
+ */
+final class SimulatedSuite {
+
+    static final String CPU = "dev.concurrencybench.bench.CpuBoundBenchmark.fibList";
+    static final String IO = "dev.concurrencybench.bench.IoBoundBenchmark.sleepTasks";
+
+    final Map<Row, Model> models = new LinkedHashMap<>();
+
+    private SimulatedSuite() {
+    }
+
+    List<Row> rows() {
+        return List.copyOf(models.keySet());
+    }
+
+    /** The CPU rows (fib list) and IO rows (sleep tasks): the ones whose minimum detectable effect must reach 5%. */
+    List<Row> cpuAndIo() {
+        return rows().stream().filter(r -> r.benchmark().equals(CPU) || r.benchmark().equals(IO)
+                || r.benchmark().endsWith("fibListRecursiveForkJoin")).toList();
+    }
+
+    /**
+     * The default suite on a machine like the reference one (quiet, 2 cores): each row's fork-to-fork
+     * and call-to-call spread as measured there (results/reference), times {@code noisier} (1 for
+     * that machine), with a floor of 0.2% for both.
+     */
+    static SimulatedSuite defaultSuite(double noisier) {
+        SimulatedSuite s = new SimulatedSuite();
+        s.noisier = noisier;
+        String[] models = {"SEQUENTIAL", "PLATFORM_THREADS", "FIXED_POOL", "CACHED_POOL", "FORK_JOIN", "FORK_JOIN_MANAGED",
+                "VIRTUAL_THREADS", "COMPLETABLE_FUTURE", "NON_BLOCKING_ASYNC", "PROCESS_PER_TASK", "PROCESS_POOL"};
+        double[] cpu = {0.360, 0.210, 0.184, 0.207, 0.184, 0.184, 0.185, 0.184, 0.189, 0.796, 0.187};
+        double[] cpuFork = {0.002, 0.022, 0.004, 0.038, 0.008, 0.002, 0.003, 0.006, 0.051, 0.010, 0.003};
+        double[] cpuCall = {0.003, 0.080, 0.005, 0.092, 0.010, 0.002, 0.006, 0.007, 0.037, 0.020, 0.005};
+        double[] io = {1.002, 0.102, 0.502, 0.101, 0.502, 0.101, 0.101, 0.502, 0.101, 0.613, 0.505};
+        double[] ioFork = {0, 0.002, 0, 0.001, 0, 0.001, 0.001, 0, 0.001, 0.007, 0.001};
+        double[] ioCall = {0, 0.003, 0, 0.003, 0.001, 0.002, 0.003, 0.001, 0.002, 0.020, 0.001};
+        for (int i = 0; i < models.length; i++) {
+            double setup = models[i].startsWith("PROCESS") ? 0.3 : 0;
+            s.ss(CPU, Map.of("model", models[i], "fibs", "36,35,34,33,32,31,30,25,20,15,10"), 4, 4,
+                    s.model(cpu[i], cpu[i], cpuFork[i], cpuCall[i], setup));
+            s.ss(IO, Map.of("model", models[i], "tasks", "10", "sleepMs", "100"), 4, 4,
+                    s.model(io[i], io[i], ioFork[i], ioCall[i], setup));
+        }
+        s.ss("dev.concurrencybench.bench.CpuBoundBenchmark.fibListRecursiveForkJoin", Map.of("threshold", "20"), 4, 4,
+                s.model(0.191, 0.191, 0.016, 0.028, 0));
+        String[] scaling = {"PLATFORM_THREADS", "CACHED_POOL", "FORK_JOIN_MANAGED", "VIRTUAL_THREADS", "NON_BLOCKING_ASYNC"};
+        double[][] scalingTimes = {{0.110, 0.196, 2.033}, {0.102, 0.112, 0.431}, {0.105, 0.189, 1.892},
+                {0.103, 0.107, 0.113}, {0.101, 0.102, 0.110}};
+        double[][] scalingFork = {{0.004, 0.012, 0.043}, {0.003, 0.015, 0.022}, {0.018, 0.011, 0.303},
+                {0.003, 0.012, 0.021}, {0.002, 0.009, 0.027}};
+        double[][] scalingCall = {{0.013, 0.038, 0.044}, {0.011, 0.017, 0.028}, {0.020, 0.028, 0.184},
+                {0.010, 0.018, 0.018}, {0.002, 0.006, 0.033}};
+        String[] tasks = {"100", "1000", "10000"};
+        for (int m = 0; m < scaling.length; m++) {
+            for (int t = 0; t < 3; t++) {
+                s.ss("dev.concurrencybench.bench.IoScalingBenchmark.sleepTasks", Map.of("model", scaling[m], "tasks", tasks[t],
+                        "sleepMs", "100"), 8, 4, s.model(scalingTimes[m][t], scalingTimes[m][t], scalingFork[m][t],
+                        scalingCall[m][t], 0));
+            }
+        }
+        s.ss("dev.concurrencybench.bench.IoScalingBenchmark.virtualThreads100k", Map.of("tasks", "100000", "sleepMs", "100"),
+                8, 4, s.model(0.255, 0.255, 0.108, 0.307, 0.2));
+        String[] async = {"awaitOneAtATime", "blockingSleepInEventLoop", "errorsCollectAll", "errorsFailFast", "gatherAll"};
+        double[] asyncTimes = {0.503, 0.502, 0.101, 0.101, 0.101};
+        double[] asyncFork = {0.001, 0, 0.003, 0.001, 0.001};
+        double[] asyncCall = {0.001, 0, 0.007, 0.001, 0.003};
+        for (int a = 0; a < async.length; a++) {
+            s.ss("dev.concurrencybench.bench.AsyncBenchmark." + async[a], Map.of("tasks", "5", "sleepMs", "100",
+                    "failingJob", "2"), 4, 4, s.model(asyncTimes[a], asyncTimes[a], asyncFork[a], asyncCall[a], 0));
+        }
+        for (String lock : new String[] {"MONITOR", "REENTRANT_LOCK"}) {
+            s.ss("dev.concurrencybench.bench.PinningBenchmark.sleepWhileHoldingLock", Map.of("lock", lock, "tasks", "100",
+                    "sleepMs", "10"), 4, 4, s.model(0.0145, 0.0145, 0.028, 0.09, 0));
+        }
+        for (String flags : new String[] {"DEFAULT", "LEAN"}) {
+            double bare = flags.equals("DEFAULT") ? 0.070 : 0.036;
+            s.ss("dev.concurrencybench.bench.SpawnBenchmark.bareJvm", Map.of("jvmFlags", flags, "timeoutSeconds", "60"),
+                    5, 40, s.model(bare, bare, 0.014, 0.049, 0));
+            s.ss("dev.concurrencybench.bench.SpawnBenchmark.workerSpawn", Map.of("jvmFlags", flags, "timeoutSeconds", "60"),
+                    5, 40, s.model(bare * 1.04, bare * 1.04, 0.008, 0.053, 0.3));
+            s.timed("dev.concurrencybench.bench.SpawnBenchmark.pooledRoundTrip", BenchMode.SAMPLE_TIME,
+                    Map.of("jvmFlags", flags, "timeoutSeconds", "60"), 3, "1s", 5, "1s", s.model(3e-5, 1, 0.03, 0.03, 1.0));
+        }
+        String[] variants = {"NAIVE", "FILE", "FILE_LOCKED", "QUEUE", "ATOMIC", "MMAP_CAS"};
+        double[] threadFork = {0.018, 0.227, 0.022, 0.015, 0.065, 0.026};
+        double[] threadCall = {0.044, 0.049, 0.030, 0.055, 0.025, 0.017};
+        double[] processFork = {0.068, 0.035, 0.074, 0.020, 0.006, 0.015};
+        double[] processCall = {0.467, 0.305, 0.410, 0.275, 0.485, 0.370};
+        for (int v = 0; v < variants.length; v++) {
+            s.timed("dev.concurrencybench.bench.CounterBenchmark.incrementShared", BenchMode.THROUGHPUT,
+                    Map.of("variant", variants[v], "across", "THREADS", "workers", "8", "increments", "1000"), 3, "500ms", 5,
+                    "500ms", s.model(1000, 0.5, threadFork[v], threadCall[v], 0.1));
+            s.timed("dev.concurrencybench.bench.CounterBenchmark.incrementShared", BenchMode.THROUGHPUT,
+                    Map.of("variant", variants[v], "across", "PROCESSES", "workers", "8", "increments", "1000"), 3, "500ms", 5,
+                    "500ms", s.model(100, 0.5, processFork[v], processCall[v], 2.0));
+        }
+        return s;
+    }
+
+    private double noisier = 1;
+
+    private Model model(double score, double seconds, double forkSd, double callSd, double setup) {
+        return new Model(score, seconds, noisier * Math.max(0.002, forkSd), noisier * Math.max(0.002, callSd), setup);
+    }
+
+    private void ss(String benchmark, Map<String, String> params, int warmups, int measurements, Model m) {
+        models.put(new Row(new RowKey(benchmark, BenchMode.SINGLE_SHOT_TIME, params), Set.of(), warmups, null, measurements,
+                null), m);
+    }
+
+    private void timed(String benchmark, BenchMode mode, Map<String, String> params, int warmups, String warmupTime,
+                       int measurements, String measurementTime, Model m) {
+        models.put(new Row(new RowKey(benchmark, mode, params), Set.of(), warmups, warmupTime, measurements, measurementTime), m);
+    }
+}
