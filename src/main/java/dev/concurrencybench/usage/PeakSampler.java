@@ -1,0 +1,109 @@
+package dev.concurrencybench.usage;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A daemon thread that samples the OS threads of one process and the resident memory of that
+ * process plus its descendants, and keeps the peaks. A sample reads one small {@code status} file
+ * per process; the list of descendants, which takes one file per thread in the tree, is read
+ * again at most every {@link #RESCAN}. The sampler keeps its own cost within a budget: it samples
+ * every period, but after its first sample (which pays for class loading) never so often that its
+ * CPU time exceeds 1/{@link #BUDGET_RATIO} (0.5%) of one core, unless that would leave more than
+ * {@link #MAX_PERIOD} between samples. Its own thread is not counted in the thread peak; its CPU
+ * time is (and is reported beside it).
+ */
+final class PeakSampler {
+
+    static final Duration RESCAN = Duration.ofMillis(50);
+    /** Wall time per unit of the sampler's own CPU time: 200 is 0.5% of one core. */
+    static final int BUDGET_RATIO = 200;
+    static final Duration MAX_PERIOD = Duration.ofMillis(100);
+
+    /** The peaks, and what taking them cost. */
+    record Peaks(int threads, long rssBytes, int samples, long cpuNanos) {
+    }
+
+    private final ProcFs proc;
+    private final long pid;
+    private final long periodNanos;
+    /** 1 when sampling this JVM, whose thread count includes the sampler. */
+    private final int ownThreads;
+    private final Thread thread;
+    private volatile boolean stopping;
+
+    // Written by the sampler thread only, read after it has been joined.
+    private List<Long> descendants;
+    private long nextRescan;
+    private int peakThreads;
+    private long peakRssKiB;
+    private int samples;
+    private long cpuNanos;
+
+    PeakSampler(ProcFs proc, long pid, Duration period) {
+        this.proc = proc;
+        this.pid = pid;
+        this.periodNanos = period.toNanos();
+        this.ownThreads = pid == ProcessHandle.current().pid() ? 1 : 0;
+        this.thread = Thread.ofPlatform().name("usage-sampler").daemon(true).unstarted(this::run);
+    }
+
+    PeakSampler start() {
+        thread.start();
+        return this;
+    }
+
+    /** Takes a last sample, ends the thread and returns the peaks. */
+    Peaks stop() {
+        stopping = true;
+        LockSupport.unpark(thread);
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the usage sampler", e);
+        }
+        return new Peaks(peakThreads, peakRssKiB * 1024, samples, cpuNanos);
+    }
+
+    private void run() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean measured = threads.isCurrentThreadCpuTimeSupported();
+        sample();
+        long start = System.nanoTime();
+        long used0 = measured ? threads.getCurrentThreadCpuTime() : 0;
+        while (!stopping) {
+            long used = measured ? threads.getCurrentThreadCpuTime() - used0 : 0;
+            long budgeted = start + used * BUDGET_RATIO - System.nanoTime();
+            LockSupport.parkNanos(Math.min(MAX_PERIOD.toNanos(), Math.max(periodNanos, budgeted)));
+            sample();
+        }
+        cpuNanos = measured ? threads.getCurrentThreadCpuTime() : -1;
+    }
+
+    void sample() {
+        long now = System.nanoTime();
+        if (descendants == null || now - nextRescan >= 0) {
+            descendants = proc.descendants(pid);
+            nextRescan = now + RESCAN.toNanos();
+        }
+        Optional<ProcStatus> self = proc.status(pid);
+        if (self.isEmpty()) {
+            return;
+        }
+        long rss = self.get().rssKiB();
+        for (long d : descendants) {
+            Optional<ProcStatus> s = proc.status(d);
+            if (s.isPresent()) {
+                rss += s.get().rssKiB();
+            }
+        }
+        peakThreads = Math.max(peakThreads, self.get().threads() - ownThreads);
+        peakRssKiB = Math.max(peakRssKiB, rss);
+        samples++;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.concurrencybench.usage;
+
+import static dev.concurrencybench.usage.Fixtures.JVM;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.concurrencybench.Leaks;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+class PeakSamplerTest {
+
+    @Test
+    void memoryIsSummedOverTheTreeAndThreadsAreTheJvmsOwn() {
+        PeakSampler sampler = new PeakSampler(Fixtures.proc("before"), JVM, Duration.ofMillis(10));
+        sampler.sample();
+        PeakSampler.Peaks peaks = sampler.stop();
+        assertEquals(20, peaks.threads(), "the worker's 18 threads are not the JVM's");
+        assertEquals((300_000L + 60_000 + 2_000) * 1024, peaks.rssBytes(), "999 is not in the tree");
+        assertEquals(1, peaks.samples());
+    }
+
+    @Test
+    void aZombieHoldsNoMemory() {
+        PeakSampler sampler = new PeakSampler(Fixtures.proc("zombie"), JVM, Duration.ofMillis(10));
+        sampler.sample();
+        assertEquals(310_000L * 1024, sampler.stop().rssBytes());
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void threadsAliveAtASampleAreInThePeakAndTheSamplerIsNot() throws InterruptedException {
+        Set<Thread> before = Leaks.liveThreads();
+        ProcFs proc = new ProcFs(ProcFs.DEFAULT_ROOT);
+        long self = ProcessHandle.current().pid();
+        int n = 64;
+        CountDownLatch started = new CountDownLatch(n);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                started.countDown();
+                awaitQuietly(release);
+            }));
+        }
+        PeakSampler sampler = new PeakSampler(proc, self, Duration.ofMillis(10)).start();
+        started.await();
+        sampler.sample(); // one sample while all n are surely alive, whenever the sampler's own come
+        release.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        PeakSampler.Peaks peaks = sampler.stop();
+        assertTrue(peaks.threads() >= n + 1, peaks + ": the " + n + " started and this test's own");
+        assertTrue(peaks.samples() >= 3, "first, the test's, and the last: " + peaks);
+        assertTrue(peaks.rssBytes() > 0);
+        assertTrue(peaks.cpuNanos() >= 0);
+        Leaks.assertNoNewThreads(before);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
