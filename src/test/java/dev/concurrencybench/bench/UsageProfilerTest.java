@@ -1,0 +1,148 @@
+package dev.concurrencybench.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.concurrencybench.Leaks;
+import dev.concurrencybench.results.Metric;
+import dev.concurrencybench.usage.UsageMetric;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * The profiler through JMH's Runner, in a forked JVM as real runs are, on work of a known shape
+ * (UsageProbeBenchmark). Ratios, never times: a spinning core is busy, a sleep is not, N threads
+ * alive at once are counted.
+ */
+class UsageProfilerTest {
+
+    private static final int THREADS = 64;
+
+    private static ChainedOptionsBuilder probe(String method) {
+        return new OptionsBuilder()
+                .include(UsageProbeBenchmark.class.getName() + "\\." + method + "$")
+                .forks(1)
+                .warmupIterations(1)
+                .measurementIterations(3)
+                .param("threads", Integer.toString(THREADS))
+                .shouldFailOnError(true)
+                .verbosity(VerboseMode.SILENT);
+    }
+
+    private static Map<String, RunResult> run(ChainedOptionsBuilder options) throws RunnerException {
+        Collection<RunResult> results = new Runner(options.build()).run();
+        Leaks.assertNoChildProcesses();
+        return results.stream().collect(Collectors.toMap(r -> r.getParams().getBenchmark().replaceAll(".*\\.", ""),
+                Function.identity()));
+    }
+
+    private static double score(RunResult r, UsageMetric m) {
+        Result<?> result = r.getSecondaryResults().get(m.label());
+        assertNotNull(result, m.label() + " missing from " + r.getSecondaryResults().keySet());
+        return result.getScore();
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void cpuWorkKeepsCoresBusySleepDoesNotAndThreadsAreCounted() throws RunnerException {
+        Map<String, RunResult> r = run(probe("(spinOnEveryCore|sleep|startAndHoldPlatformThreads)")
+                .addProfiler(UsageProfiler.class));
+
+        RunResult spin = r.get("spinOnEveryCore");
+        assertTrue(score(spin, UsageMetric.CPU_CORES) >= 0.5, "spinning on every core: " + spin.getSecondaryResults());
+        assertEquals("cores", spin.getSecondaryResults().get("cpu.cores").getScoreUnit());
+        assertEquals("ms/op", spin.getSecondaryResults().get("cpu.time").getScoreUnit());
+
+        RunResult sleep = r.get("sleep");
+        double wall = sleep.getPrimaryResult().getScore();
+        assertTrue(score(sleep, UsageMetric.CPU_TIME) < wall / 4, "a " + wall + " ms sleep used "
+                + score(sleep, UsageMetric.CPU_TIME) + " ms of CPU");
+
+        RunResult hold = r.get("startAndHoldPlatformThreads");
+        assertTrue(score(hold, UsageMetric.OS_THREADS_PEAK) >= THREADS, hold.getSecondaryResults().toString());
+        assertTrue(score(hold, UsageMetric.RSS_PEAK) > 0);
+        assertEquals("threads", hold.getSecondaryResults().get("os.threads.peak").getScoreUnit());
+        assertEquals("MB", hold.getSecondaryResults().get("rss.peak").getScoreUnit());
+
+        // Every measured iteration carries its own figures (the JSON's rawData); a peak is their maximum.
+        List<IterationResult> iterations = hold.getBenchmarkResults().iterator().next().getIterationResults().stream().toList();
+        assertEquals(3, iterations.size());
+        double max = 0;
+        for (IterationResult it : iterations) {
+            Result<?> peak = it.getSecondaryResults().get("os.threads.peak");
+            assertNotNull(peak, "iteration without its own peak");
+            max = Math.max(max, peak.getScore());
+        }
+        assertEquals(max, score(hold, UsageMetric.OS_THREADS_PEAK));
+    }
+
+    @Test
+    void withoutProcTheJvmAloneIsMeasuredAndTheUnitsSaySo(@TempDir Path empty) throws RunnerException {
+        Map<String, RunResult> r = run(probe("(spinOnEveryCore|startAndHoldPlatformThreads)")
+                .addProfiler(UsageProfiler.class, "proc=" + empty));
+
+        RunResult spin = r.get("spinOnEveryCore");
+        assertEquals("cores (jvm only)", spin.getSecondaryResults().get("cpu.cores").getScoreUnit());
+        assertEquals("ms/op (jvm only)", spin.getSecondaryResults().get("cpu.time").getScoreUnit());
+        assertTrue(score(spin, UsageMetric.CPU_CORES) >= 0.5, spin.getSecondaryResults().toString());
+        assertNull(spin.getSecondaryResults().get("rss.peak"), "no resident memory without /proc");
+
+        RunResult hold = r.get("startAndHoldPlatformThreads");
+        assertEquals("java threads (jvm only)", hold.getSecondaryResults().get("os.threads.peak").getScoreUnit());
+        assertTrue(score(hold, UsageMetric.OS_THREADS_PEAK) >= THREADS, hold.getSecondaryResults().toString());
+    }
+
+    @Test
+    void offMeasuresNothingAndBadOptionsAreRefused() throws Exception {
+        Map<String, RunResult> r = run(probe("sleep").measurementIterations(1).param("sleepMs", "1")
+                .addProfiler(UsageProfiler.class, "off"));
+        assertTrue(r.get("sleep").getSecondaryResults().isEmpty());
+        assertEquals("-prof cpu: unknown option 'bogus'; valid: off, periodMs, proc (e.g. periodMs=10;proc=/proc)",
+                assertThrows(org.openjdk.jmh.profile.ProfilerException.class, () -> new UsageProfiler("bogus=1")).getMessage());
+    }
+
+    @Test
+    void theShortNameBecomesTheClassAndTheLastNamingWins() {
+        String cls = UsageProfiler.class.getName();
+        assertEquals(List.of("-prof", cls, "X"), UsageProfiler.resolveShortName(List.of("-prof", "cpu", "X")));
+        assertEquals(List.of("-prof", "gc", "-prof", cls + ":periodMs=5"),
+                UsageProfiler.resolveShortName(List.of("-prof", "cpu", "-prof", "gc", "-prof", "cpu:periodMs=5")));
+        assertEquals(List.of("-prof", cls + ":off"), UsageProfiler.resolveShortName(List.of("-prof", "cpu", "-prof", cls + ":off")));
+        assertEquals(List.of("-prof", "gc", "-prof"), UsageProfiler.resolveShortName(List.of("-prof", "gc", "-prof")));
+    }
+
+    @Test
+    void compareKnowsWhichWayEachMetricIsBetter() {
+        for (UsageMetric m : UsageMetric.values()) {
+            assertTrue(Metric.declaredDirection(m.label()).isPresent(), m.label() + " has no declared direction");
+        }
+        assertEquals(Boolean.FALSE, Metric.higherIsBetter("cpu.time", "ms/op"));
+        assertEquals(Boolean.FALSE, Metric.higherIsBetter("rss.peak", "MB"));
+        assertNull(Metric.higherIsBetter("cpu.cores", "cores"));
+        assertNull(Metric.higherIsBetter("os.threads.peak", "threads"));
+        assertEquals(Boolean.FALSE, Metric.higherIsBetter("cpu.time", "ms/op (jvm only)"), "declared, whatever the unit");
+        assertEquals(Boolean.FALSE, Metric.higherIsBetter("gc.alloc.rate.norm", "B/op"), "others still by unit");
+        assertFalse(Metric.declaredDirection("gc.alloc.rate").isPresent());
+    }
+}
