@@ -3,6 +3,7 @@ package dev.concurrencybench;
 import dev.concurrencybench.ab.AbCommand;
 import dev.concurrencybench.bench.Jmh;
 import dev.concurrencybench.bench.Params;
+import dev.concurrencybench.bench.UsageProfiler;
 import dev.concurrencybench.compare.CompareCommand;
 import dev.concurrencybench.counter.CounterWorkerMain;
 import dev.concurrencybench.machine.CoreCheck;
@@ -73,7 +74,7 @@ public final class Main {
         }
         boolean check = runs && RunCheck.enabled();
         CoreCheck before = check ? RunCheck.take("before the run", System.out, System.err) : null;
-        List<String> jmhArgs = new ArrayList<>(run.jmhArgs());
+        List<String> jmhArgs = new ArrayList<>(UsageProfiler.resolveShortName(run.jmhArgs()));
         // A benchmark that throws should fail the run (and CI), not just print a stack trace.
         if (!jmhArgs.contains("-foe")) {
             jmhArgs.addAll(0, List.of("-foe", "true"));
