@@ -88,6 +88,7 @@ public final class UsageProfiler implements InternalProfiler {
      * JMH's arguments with {@code -prof cpu[:options]} spelled as this class's name (JMH resolves
      * only its own profilers by short name), and this profiler once: when it is named more than once
      * (a run profile's and the user's own), the last, which carries the user's options, is kept.
+     * Throws IllegalArgumentException (one line) when its options are wrong, before JMH starts.
      */
     public static List<String> resolveShortName(List<String> args) {
         List<String> out = new ArrayList<>();
@@ -102,6 +103,11 @@ public final class UsageProfiler implements InternalProfiler {
                 if (i == keep) {
                     String value = args.get(i + 1);
                     int colon = value.indexOf(':');
+                    try {
+                        UsageOptions.parse(colon < 0 ? "" : value.substring(colon + 1));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("-prof " + SHORT_NAME + ": " + e.getMessage(), e);
+                    }
                     out.add("-prof");
                     out.add(UsageProfiler.class.getName() + (colon < 0 ? "" : value.substring(colon)));
                 }

@@ -8,12 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concurrencybench.Leaks;
+import dev.concurrencybench.Main;
+import dev.concurrencybench.process.JavaCommand;
 import dev.concurrencybench.results.Metric;
 import dev.concurrencybench.usage.UsageMetric;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -130,6 +134,35 @@ class UsageProfilerTest {
                 UsageProfiler.resolveShortName(List.of("-prof", "cpu", "-prof", "gc", "-prof", "cpu:periodMs=5")));
         assertEquals(List.of("-prof", cls + ":off"), UsageProfiler.resolveShortName(List.of("-prof", "cpu", "-prof", cls + ":off")));
         assertEquals(List.of("-prof", "gc", "-prof"), UsageProfiler.resolveShortName(List.of("-prof", "gc", "-prof")));
+        assertEquals("-prof cpu: periodMs must be a whole number of milliseconds above 0, not 'x'",
+                assertThrows(IllegalArgumentException.class,
+                        () -> UsageProfiler.resolveShortName(List.of("-prof", "cpu:periodMs=x")), "checked before JMH starts").getMessage());
+    }
+
+    /** Through the jar's entry point: JMH still lists its own profilers, and ours; a bad option is one line and exit 2. */
+    @Test
+    void theEntryPointListsProfilersAndRefusesBadOptions(@TempDir Path dir) throws Exception {
+        Output list = main(dir, "-lprof");
+        assertEquals(0, list.status(), list.text());
+        assertTrue(list.text().contains("gc: GC profiling"), list.text());
+        assertTrue(list.text().contains(UsageProfiler.class.getName() + ": CPU time"), list.text());
+
+        Output bad = main(dir, "-prof", "cpu:bogus=1", "IoBoundBenchmark");
+        assertEquals(Main.BAD_INPUT, bad.status(), bad.text());
+        assertEquals("concurrency-bench: -prof cpu: unknown option 'bogus'; valid: off, periodMs, proc (e.g. periodMs=10;proc=/proc)",
+                bad.text().strip());
+    }
+
+    private record Output(int status, String text) {
+    }
+
+    private static Output main(Path dir, String... args) throws Exception {
+        Process p = new ProcessBuilder(JavaCommand.of(List.of("-Djmh.ignoreLock=true"), Main.class, List.of(args)))
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        return new Output(p.exitValue(), text);
     }
 
     @Test
