@@ -10,12 +10,13 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A daemon thread that samples the OS threads of one process and the resident memory of that
  * process plus its descendants, and keeps the peaks. A sample reads one small {@code status} file
- * per process; the list of descendants, which takes one file per thread in the tree, is read
- * again at most every {@link #RESCAN}. The sampler keeps its own cost within a budget: it samples
- * every period, but after its first sample (which pays for class loading) never so often that its
- * CPU time exceeds 1/{@link #BUDGET_RATIO} (0.5%) of one core, unless that would leave more than
- * {@link #MAX_PERIOD} between samples. Its own thread is not counted in the thread peak; its CPU
- * time is (and is reported beside it).
+ * per process. The sampler keeps its own cost within a budget of 1/{@link #BUDGET_RATIO} (0.5%)
+ * of one core: it samples every period, but after its first sample (which pays for class loading)
+ * never so often that its CPU time so far exceeds that share, unless that would leave more than
+ * {@link #MAX_PERIOD} between samples. The list of descendants takes one file per thread in the
+ * tree, so it is read again at most every {@link #RESCAN}, and never sooner than its last reading's
+ * cost times the same ratio. Its own thread is not counted in the thread peak; its CPU time is
+ * (and is reported beside it).
  */
 final class PeakSampler {
 
@@ -89,7 +90,9 @@ final class PeakSampler {
         long now = System.nanoTime();
         if (descendants == null || now - nextRescan >= 0) {
             descendants = proc.descendants(pid);
-            nextRescan = now + RESCAN.toNanos();
+            // With 10,000 threads one listing takes thousands of reads: list again only once it has paid off.
+            long cost = System.nanoTime() - now;
+            nextRescan = now + Math.max(RESCAN.toNanos(), cost * BUDGET_RATIO);
         }
         Optional<ProcStatus> self = proc.status(pid);
         if (self.isEmpty()) {
