@@ -16,10 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -31,34 +28,51 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * The profiler through JMH's Runner, in a forked JVM as real runs are, on work of a known shape
- * (UsageProbeBenchmark). Ratios, never times: a spinning core is busy, a sleep is not, N threads
- * alive at once are counted.
+ * The profiler through JMH's Runner, in a forked JVM as real runs are, on the suite's own
+ * benchmarks with tiny parameters: fib on a fixed pool, one sleep, N platform threads that sleep
+ * together. Ratios, never times: busy cores are busy, a sleep is not, N threads alive at once are
+ * counted. (Benchmarks written for this test alone would add a META-INF/BenchmarkList to the test
+ * classes, which other tests take for the suite's.)
  */
 class UsageProfilerTest {
 
     private static final int THREADS = 64;
 
-    private static ChainedOptionsBuilder probe(String method) {
+    /** fib(34) four times on a pool of one thread per core: busy cores. */
+    private static ChainedOptionsBuilder fib() {
+        return measured("CpuBoundBenchmark\\.fibList$").param("model", "FIXED_POOL").param("fibs", "34,34,34,34");
+    }
+
+    /** One task that sleeps 300 ms. */
+    private static ChainedOptionsBuilder sleep() {
+        return measured("IoBoundBenchmark\\.sleepTasks$").param("model", "SEQUENTIAL").param("tasks", "1")
+                .param("sleepMs", "300");
+    }
+
+    /** THREADS platform threads, started in a few ms, each sleeping 500 ms: all alive together. */
+    private static ChainedOptionsBuilder threads() {
+        return measured("IoScalingBenchmark\\.sleepTasks$").param("model", "PLATFORM_THREADS")
+                .param("tasks", Integer.toString(THREADS)).param("sleepMs", "500");
+    }
+
+    private static ChainedOptionsBuilder measured(String pattern) {
         return new OptionsBuilder()
-                .include(UsageProbeBenchmark.class.getName() + "\\." + method + "$")
+                .include(pattern)
                 .forks(1)
                 .warmupIterations(1)
                 .measurementIterations(3)
-                .param("threads", Integer.toString(THREADS))
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT);
     }
 
-    private static Map<String, RunResult> run(ChainedOptionsBuilder options) throws RunnerException {
+    private static RunResult run(ChainedOptionsBuilder options) throws RunnerException {
         Collection<RunResult> results = new Runner(options.build()).run();
         Leaks.assertNoChildProcesses();
-        return results.stream().collect(Collectors.toMap(r -> r.getParams().getBenchmark().replaceAll(".*\\.", ""),
-                Function.identity()));
+        assertEquals(1, results.size());
+        return results.iterator().next();
     }
 
     private static double score(RunResult r, UsageMetric m) {
@@ -69,21 +83,26 @@ class UsageProfilerTest {
 
     @Test
     @EnabledOnOs(OS.LINUX)
-    void cpuWorkKeepsCoresBusySleepDoesNotAndThreadsAreCounted() throws RunnerException {
-        Map<String, RunResult> r = run(probe("(spinOnEveryCore|sleep|startAndHoldPlatformThreads)")
-                .addProfiler(UsageProfiler.class));
+    void busyCoresAreCounted() throws RunnerException {
+        RunResult fib = run(fib().addProfiler(UsageProfiler.class));
+        assertTrue(score(fib, UsageMetric.CPU_CORES) >= 0.5, "fib on a fixed pool: " + fib.getSecondaryResults());
+        assertEquals("cores", fib.getSecondaryResults().get("cpu.cores").getScoreUnit());
+        assertEquals("ms/op", fib.getSecondaryResults().get("cpu.time").getScoreUnit());
+    }
 
-        RunResult spin = r.get("spinOnEveryCore");
-        assertTrue(score(spin, UsageMetric.CPU_CORES) >= 0.5, "spinning on every core: " + spin.getSecondaryResults());
-        assertEquals("cores", spin.getSecondaryResults().get("cpu.cores").getScoreUnit());
-        assertEquals("ms/op", spin.getSecondaryResults().get("cpu.time").getScoreUnit());
-
-        RunResult sleep = r.get("sleep");
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void aSleepUsesLittleCpu() throws RunnerException {
+        RunResult sleep = run(sleep().addProfiler(UsageProfiler.class));
         double wall = sleep.getPrimaryResult().getScore();
         assertTrue(score(sleep, UsageMetric.CPU_TIME) < wall / 4, "a " + wall + " ms sleep used "
                 + score(sleep, UsageMetric.CPU_TIME) + " ms of CPU");
+    }
 
-        RunResult hold = r.get("startAndHoldPlatformThreads");
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void threadsAliveTogetherAreCountedAndEachIterationKeepsItsPeak() throws RunnerException {
+        RunResult hold = run(threads().addProfiler(UsageProfiler.class));
         assertTrue(score(hold, UsageMetric.OS_THREADS_PEAK) >= THREADS, hold.getSecondaryResults().toString());
         assertTrue(score(hold, UsageMetric.RSS_PEAK) > 0);
         assertEquals("threads", hold.getSecondaryResults().get("os.threads.peak").getScoreUnit());
@@ -103,25 +122,22 @@ class UsageProfilerTest {
 
     @Test
     void withoutProcTheJvmAloneIsMeasuredAndTheUnitsSaySo(@TempDir Path empty) throws RunnerException {
-        Map<String, RunResult> r = run(probe("(spinOnEveryCore|startAndHoldPlatformThreads)")
-                .addProfiler(UsageProfiler.class, "proc=" + empty));
+        RunResult fib = run(fib().addProfiler(UsageProfiler.class, "proc=" + empty));
+        assertEquals("cores (jvm only)", fib.getSecondaryResults().get("cpu.cores").getScoreUnit());
+        assertEquals("ms/op (jvm only)", fib.getSecondaryResults().get("cpu.time").getScoreUnit());
+        assertTrue(score(fib, UsageMetric.CPU_CORES) >= 0.5, fib.getSecondaryResults().toString());
+        assertNull(fib.getSecondaryResults().get("rss.peak"), "no resident memory without /proc");
 
-        RunResult spin = r.get("spinOnEveryCore");
-        assertEquals("cores (jvm only)", spin.getSecondaryResults().get("cpu.cores").getScoreUnit());
-        assertEquals("ms/op (jvm only)", spin.getSecondaryResults().get("cpu.time").getScoreUnit());
-        assertTrue(score(spin, UsageMetric.CPU_CORES) >= 0.5, spin.getSecondaryResults().toString());
-        assertNull(spin.getSecondaryResults().get("rss.peak"), "no resident memory without /proc");
-
-        RunResult hold = r.get("startAndHoldPlatformThreads");
+        RunResult hold = run(threads().addProfiler(UsageProfiler.class, "proc=" + empty));
         assertEquals("java threads (jvm only)", hold.getSecondaryResults().get("os.threads.peak").getScoreUnit());
         assertTrue(score(hold, UsageMetric.OS_THREADS_PEAK) >= THREADS, hold.getSecondaryResults().toString());
     }
 
     @Test
     void offMeasuresNothingAndBadOptionsAreRefused() throws Exception {
-        Map<String, RunResult> r = run(probe("sleep").measurementIterations(1).param("sleepMs", "1")
-                .addProfiler(UsageProfiler.class, "off"));
-        assertTrue(r.get("sleep").getSecondaryResults().isEmpty());
+        RunResult r = run(measured("IoBoundBenchmark\\.sleepTasks$").param("model", "SEQUENTIAL").param("tasks", "1")
+                .param("sleepMs", "1").addProfiler(UsageProfiler.class, "off"));
+        assertTrue(r.getSecondaryResults().isEmpty());
         assertEquals("-prof cpu: unknown option 'bogus'; valid: off, periodMs, proc (e.g. periodMs=10;proc=/proc)",
                 assertThrows(org.openjdk.jmh.profile.ProfilerException.class, () -> new UsageProfiler("bogus=1")).getMessage());
     }
