@@ -37,7 +37,7 @@ final class PeakSampler {
     private final Thread thread;
     private volatile boolean stopping;
 
-    // Written by the sampler thread only, read after it has been joined.
+    // Written by the sampler thread only (after the constructor), read after it has been joined.
     private List<Long> descendants;
     private long nextRescan;
     private int peakThreads;
@@ -46,9 +46,16 @@ final class PeakSampler {
     private long cpuNanos;
 
     PeakSampler(ProcFs proc, long pid, Duration period) {
+        this(proc, pid, period, null);
+    }
+
+    /** @param descendants as just listed (it spares the first sample a listing), or null */
+    PeakSampler(ProcFs proc, long pid, Duration period, List<Long> descendants) {
         this.proc = proc;
         this.pid = pid;
         this.periodNanos = period.toNanos();
+        this.descendants = descendants;
+        this.nextRescan = System.nanoTime() + RESCAN.toNanos();
         this.ownThreads = pid == ProcessHandle.current().pid() ? 1 : 0;
         this.thread = Thread.ofPlatform().name("usage-sampler").daemon(true).unstarted(this::run);
     }

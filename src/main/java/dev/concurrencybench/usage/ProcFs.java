@@ -88,10 +88,8 @@ public final class ProcFs {
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(root.resolve(pid + "/task"))) {
             for (Path task : tasks) {
                 read(task.resolve("children")).ifPresent(text -> {
-                    for (String c : text.strip().split("\\s+")) {
-                        if (!c.isEmpty()) {
-                            children.add(Long.parseLong(c));
-                        }
+                    for (String c : ProcStat.words(text, 0)) {
+                        children.add(Long.parseLong(c));
                     }
                 });
             }

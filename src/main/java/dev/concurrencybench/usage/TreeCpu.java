@@ -2,6 +2,7 @@ package dev.concurrencybench.usage;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * The CPU time, user plus system, that a process and every descendant it ever had have used so
@@ -25,23 +26,30 @@ final class TreeCpu {
     static final int MAX_ATTEMPTS = 20;
 
     /**
-     * @param ticks      CPU time in clock ticks
-     * @param processes  the process and the descendants counted
-     * @param consistent false only if every attempt saw a process end mid-reading (the last is returned)
+     * @param ticks        CPU time in clock ticks
+     * @param descendants  the live descendants counted, parents first
+     * @param clockAtRoot  the caller's clock just after the process's own line was read: the moment
+     *                     the reading stands for, from which the caller can tell its own cost apart
+     * @param consistent   false only if every attempt saw a process end mid-reading (the last is returned)
      */
-    record Reading(long ticks, int processes, int attempts, boolean consistent) {
+    record Reading(long ticks, List<Long> descendants, long clockAtRoot, int attempts, boolean consistent) {
     }
 
     private TreeCpu() {
     }
 
     static Reading read(ProcFs proc, long pid) {
+        return read(proc, pid, () -> 0);
+    }
+
+    static Reading read(ProcFs proc, long pid, LongSupplier clock) {
         Reading last = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             List<Long> tree = proc.descendants(pid);
             long ticks = proc.stat(pid)
                     .orElseThrow(() -> new IllegalStateException("no stat for process " + pid + " under " + proc.root()))
                     .cpuTicks();
+            long atRoot = clock.getAsLong();
             boolean consistent = true;
             for (long d : tree) {
                 Optional<ProcStat> s = proc.stat(d);
@@ -51,7 +59,7 @@ final class TreeCpu {
                     ticks += s.get().cpuTicks();
                 }
             }
-            last = new Reading(ticks, tree.size() + 1, attempt, consistent);
+            last = new Reading(ticks, List.copyOf(tree), atRoot, attempt, consistent);
             if (consistent) {
                 return last;
             }

@@ -4,12 +4,13 @@ package dev.concurrencybench.usage;
  * What one measured window used.
  *
  * @param wallNanos        elapsed time of the window
- * @param cpuNanos         CPU time, user plus system, in the window; -1 if the platform cannot tell
+ * @param cpuNanos         CPU time, user plus system, in the window, less the profiler's own; -1 if the platform cannot tell
  * @param threadsPeak      most threads seen at once (OS threads, or Java platform threads for {@link Scope#JVM_ONLY})
  * @param rssPeakBytes     most resident memory seen at once, summed over the processes; -1 if unknown
  * @param samples          samples the peak sampler took (0 when peaks needed no sampling)
- * @param samplerCpuNanos  CPU time the sampler thread used, which {@code cpuNanos} includes
+ * @param ownCpuNanos      CPU time the measuring itself used in the window (reading /proc, sampling),
+ *                         measured with per-thread clocks and left out of {@code cpuNanos}
  */
 public record Usage(Scope scope, long wallNanos, long cpuNanos, int threadsPeak, long rssPeakBytes,
-                    int samples, long samplerCpuNanos) {
+                    int samples, long ownCpuNanos) {
 }

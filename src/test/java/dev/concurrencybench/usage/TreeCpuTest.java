@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -23,8 +24,8 @@ class TreeCpuTest {
     void aChildThatEndsMidIterationIsCountedOnce() {
         TreeCpu.Reading before = TreeCpu.read(Fixtures.proc("before"), JVM);
         TreeCpu.Reading after = TreeCpu.read(Fixtures.proc("after"), JVM);
-        assertEquals(new TreeCpu.Reading(BEFORE_TICKS, 3, 1, true), before);
-        assertEquals(new TreeCpu.Reading(AFTER_TICKS, 1, 1, true), after);
+        assertEquals(new TreeCpu.Reading(BEFORE_TICKS, List.of(1001L, 1002L), 0, 1, true), before);
+        assertEquals(new TreeCpu.Reading(AFTER_TICKS, List.of(), 0, 1, true), after);
         // the JVM's own 50, the worker's last 13, the grandchild's last 2
         assertEquals(50 + 13 + 2, after.ticks() - before.ticks());
     }
@@ -42,7 +43,7 @@ class TreeCpuTest {
         ProcFs proc = switching(dir, "before", "after", p -> p.endsWith(JVM + "/stat"), reaped);
         TreeCpu.Reading r = TreeCpu.read(proc, JVM);
         assertTrue(reaped.get());
-        assertEquals(new TreeCpu.Reading(AFTER_TICKS, 1, 2, true), r);
+        assertEquals(new TreeCpu.Reading(AFTER_TICKS, List.of(), 0, 2, true), r);
     }
 
     @Test
@@ -52,7 +53,7 @@ class TreeCpuTest {
         ProcFs proc = switching(dir, "reaping", "after", p -> p.endsWith("1001/stat"), reaped);
         TreeCpu.Reading r = TreeCpu.read(proc, JVM);
         assertTrue(reaped.get());
-        assertEquals(new TreeCpu.Reading(AFTER_TICKS, 1, 2, true), r);
+        assertEquals(new TreeCpu.Reading(AFTER_TICKS, List.of(), 0, 2, true), r);
     }
 
     @Test
@@ -61,6 +62,13 @@ class TreeCpuTest {
         assertFalse(r.consistent());
         assertEquals(TreeCpu.MAX_ATTEMPTS, r.attempts());
         assertEquals(AFTER_TICKS, r.ticks(), "the process being reaped is left out");
+    }
+
+    @Test
+    void theReadingMarksTheCallersClockAtItsMoment() {
+        long[] clock = {0};
+        TreeCpu.Reading r = TreeCpu.read(Fixtures.proc("before"), JVM, () -> ++clock[0]);
+        assertEquals(1, r.clockAtRoot(), "read once, just after the process's own line");
     }
 
     @Test
