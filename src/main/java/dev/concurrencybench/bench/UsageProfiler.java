@@ -21,7 +21,7 @@ import org.openjdk.jmh.runner.IterationType;
  * {@code -prof cpu}: what each measured iteration used besides time, as secondary metrics per
  * operation: {@code cpu.time} and {@code cpu.cores} of this JVM plus every descendant process,
  * {@code os.threads.peak} of this JVM and {@code rss.peak} of the whole tree (see usage/ and
- * docs/costs.md). Warm-up iterations are not measured. Per-operation figures combine across
+ * docs/costs.md). Only measured iterations are reported. Per-operation figures combine across
  * iterations by their mean, peaks by their maximum; JMH keeps every iteration's figure in the
  * JSON's rawData either way.
  *
@@ -57,9 +57,13 @@ public final class UsageProfiler implements InternalProfiler {
                 + " (from /proc; elsewhere the JVM alone). Short name: " + SHORT_NAME;
     }
 
+    /**
+     * Warm-up iterations are measured too, and the figures dropped: the profiler's own first runs
+     * (class loading, the JIT compiling its code) then fall in warm-up, as the benchmark's do.
+     */
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
-        if (meter != null && iterationParams.getType() == IterationType.MEASUREMENT) {
+        if (meter != null) {
             if (window != null) {
                 window.stop(); // an iteration that failed before afterIteration left it open
             }
@@ -75,6 +79,9 @@ public final class UsageProfiler implements InternalProfiler {
         }
         Usage usage = window.stop();
         window = null;
+        if (iterationParams.getType() != IterationType.MEASUREMENT) {
+            return List.of();
+        }
         long ops = result.getMetadata() == null ? 1 : result.getMetadata().getAllOps();
         List<Result> out = new ArrayList<>();
         for (UsageMetric m : UsageMetric.values()) {

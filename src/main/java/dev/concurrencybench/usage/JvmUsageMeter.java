@@ -29,8 +29,8 @@ final class JvmUsageMeter implements UsageMeter {
             long wall1 = System.nanoTime();
             int peak = threads.getPeakThreadCount();
             long cpu1 = processCpuNanos();
-            long cpu = cpu0 < 0 || cpu1 < 0 ? -1 : cpu1 - cpu0;
-            return new Usage(Scope.JVM_ONLY, wall1 - wall0, cpu, peak, -1, 0, 0);
+            long cpu = cpu0 < 0 || cpu1 < 0 ? Usage.UNKNOWN : cpu1 - cpu0;
+            return new Usage(Scope.JVM_ONLY, wall1 - wall0, cpu, peak, Usage.UNKNOWN, 0, 0);
         };
     }
 

@@ -47,11 +47,11 @@ public enum UsageMetric {
     public OptionalDouble value(Usage u, long ops) {
         long perOp = Math.max(ops, 1);
         return switch (this) {
-            case CPU_TIME -> u.cpuNanos() < 0 ? OptionalDouble.empty() : OptionalDouble.of(u.cpuNanos() / 1e6 / perOp);
-            case CPU_CORES -> u.cpuNanos() < 0 || u.wallNanos() <= 0 ? OptionalDouble.empty()
+            case CPU_TIME -> u.cpuNanos() == Usage.UNKNOWN ? OptionalDouble.empty() : OptionalDouble.of(u.cpuNanos() / 1e6 / perOp);
+            case CPU_CORES -> u.cpuNanos() == Usage.UNKNOWN || u.wallNanos() <= 0 ? OptionalDouble.empty()
                     : OptionalDouble.of((double) u.cpuNanos() / u.wallNanos());
             case OS_THREADS_PEAK -> u.threadsPeak() < 0 ? OptionalDouble.empty() : OptionalDouble.of(u.threadsPeak());
-            case RSS_PEAK -> u.rssPeakBytes() < 0 || unit(u.scope()) == null ? OptionalDouble.empty()
+            case RSS_PEAK -> u.rssPeakBytes() == Usage.UNKNOWN || unit(u.scope()) == null ? OptionalDouble.empty()
                     : OptionalDouble.of(u.rssPeakBytes() / (double) (1 << 20));
         };
     }

@@ -23,16 +23,25 @@ class UsageMetricTest {
 
     @Test
     void jvmOnlyFiguresSaySoInTheirUnitAndHaveNoMemory() {
-        Usage jvm = new Usage(Scope.JVM_ONLY, 2_000_000_000L, 1_000_000_000L, 30, -1, 0, 0);
+        Usage jvm = new Usage(Scope.JVM_ONLY, 2_000_000_000L, 1_000_000_000L, 30, Usage.UNKNOWN, 0, 0);
         assertEquals("ms/op (jvm only)", UsageMetric.CPU_TIME.unit(Scope.JVM_ONLY));
         assertEquals("cores (jvm only)", UsageMetric.CPU_CORES.unit(Scope.JVM_ONLY));
         assertEquals("java threads (jvm only)", UsageMetric.OS_THREADS_PEAK.unit(Scope.JVM_ONLY));
         assertNull(UsageMetric.RSS_PEAK.unit(Scope.JVM_ONLY));
         assertEquals(OptionalDouble.empty(), UsageMetric.RSS_PEAK.value(jvm, 1));
         assertEquals(OptionalDouble.of(0.5), UsageMetric.CPU_CORES.value(jvm, 1));
-        Usage noCpu = new Usage(Scope.JVM_ONLY, 1, -1, 30, -1, 0, 0);
+        Usage noCpu = new Usage(Scope.JVM_ONLY, 1, Usage.UNKNOWN, 30, Usage.UNKNOWN, 0, 0);
         assertEquals(OptionalDouble.empty(), UsageMetric.CPU_TIME.value(noCpu, 1));
         assertEquals(OptionalDouble.empty(), UsageMetric.CPU_CORES.value(noCpu, 1));
+    }
+
+    @Test
+    void aCpuTimeBelowZeroIsReportedNotDropped() {
+        // An idle window whose ticks read 0 once the profiler's own 2 ms are taken out: dropping it
+        // would leave only the windows that read high, and the mean would lean up.
+        Usage idle = new Usage(Scope.PROCESS_TREE, 100_000_000L, -2_000_000L, 20, 1 << 20, 10, 2_000_000L);
+        assertEquals(OptionalDouble.of(-2.0), UsageMetric.CPU_TIME.value(idle, 1));
+        assertEquals(OptionalDouble.of(-0.02), UsageMetric.CPU_CORES.value(idle, 1));
     }
 
     @Test
