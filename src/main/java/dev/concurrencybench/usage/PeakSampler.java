@@ -8,15 +8,16 @@ import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A daemon thread that samples the OS threads of one process and the resident memory of that
- * process plus its descendants, and keeps the peaks. A sample reads one small {@code status} file
- * per process. The sampler keeps its own cost within a budget of 1/{@link #BUDGET_RATIO} (0.5%)
- * of one core: it samples every period, but after its first sample (which pays for class loading)
- * never so often that its CPU time so far exceeds that share, unless that would leave more than
- * {@link #MAX_PERIOD} between samples. The list of descendants takes one file per thread in the
- * tree, so it is read again at most every {@link #RESCAN}, and never sooner than its last reading's
- * cost times the same ratio. Its own thread is not counted in the thread peak; its CPU time is
- * (and is reported beside it).
+ * Samples the OS threads of one process and the resident memory of that process plus its
+ * descendants, and keeps the peaks. The first and the last sample are taken by the caller of
+ * {@link #start()} and {@link #stop()}, which in JMH run outside the timed part of an iteration;
+ * in between, a daemon thread samples. A sample reads one small {@code status} file per process.
+ * The thread keeps its cost within a budget of 1/{@link #BUDGET_RATIO} (0.5%) of one core: it
+ * samples every period, but never so often that its CPU time so far exceeds that share, unless
+ * that would leave more than {@link #MAX_PERIOD} between samples. The list of descendants takes one
+ * file per thread in the tree, so it is read again at most every {@link #RESCAN}, and never sooner
+ * than its last reading's cost times the same ratio. The sampler's own thread is not counted in the
+ * thread peak; its CPU time is reported beside the peaks.
  */
 final class PeakSampler {
 
@@ -32,17 +33,18 @@ final class PeakSampler {
     private final ProcFs proc;
     private final long pid;
     private final long periodNanos;
-    /** 1 when sampling this JVM, whose thread count includes the sampler. */
+    /** 1 when sampling this JVM, whose thread count includes the sampler thread while it runs. */
     private final int ownThreads;
     private final Thread thread;
     private volatile boolean stopping;
 
-    // Written by the sampler thread only (after the constructor), read after it has been joined.
+    // Guarded by this: samples come from the caller and from the thread.
     private List<Long> descendants;
     private long nextRescan;
     private int peakThreads;
     private long peakRssKiB;
     private int samples;
+    // Written by the thread, read after it has been joined.
     private long cpuNanos;
 
     PeakSampler(ProcFs proc, long pid, Duration period) {
@@ -60,13 +62,16 @@ final class PeakSampler {
         this.thread = Thread.ofPlatform().name("usage-sampler").daemon(true).unstarted(this::run);
     }
 
+    /** Takes the first sample and starts the thread. */
     PeakSampler start() {
+        sample();
         thread.start();
         return this;
     }
 
-    /** Takes a last sample, ends the thread and returns the peaks. */
+    /** Takes the last sample, ends the thread and returns the peaks. */
     Peaks stop() {
+        sample();
         stopping = true;
         LockSupport.unpark(thread);
         try {
@@ -75,25 +80,29 @@ final class PeakSampler {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while stopping the usage sampler", e);
         }
-        return new Peaks(peakThreads, peakRssKiB * 1024, samples, cpuNanos);
+        synchronized (this) {
+            return new Peaks(peakThreads, peakRssKiB * 1024, samples, cpuNanos);
+        }
     }
 
     private void run() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         boolean measured = threads.isCurrentThreadCpuTimeSupported();
-        sample();
         long start = System.nanoTime();
         long used0 = measured ? threads.getCurrentThreadCpuTime() : 0;
-        while (!stopping) {
+        while (true) {
             long used = measured ? threads.getCurrentThreadCpuTime() - used0 : 0;
             long budgeted = start + used * BUDGET_RATIO - System.nanoTime();
             LockSupport.parkNanos(Math.min(MAX_PERIOD.toNanos(), Math.max(periodNanos, budgeted)));
+            if (stopping) {
+                break;
+            }
             sample();
         }
         cpuNanos = measured ? threads.getCurrentThreadCpuTime() : -1;
     }
 
-    void sample() {
+    synchronized void sample() {
         long now = System.nanoTime();
         if (descendants == null || now - nextRescan >= 0) {
             descendants = proc.descendants(pid);
@@ -112,7 +121,8 @@ final class PeakSampler {
                 rss += s.get().rssKiB();
             }
         }
-        peakThreads = Math.max(peakThreads, self.get().threads() - ownThreads);
+        // Before start() and after join() the thread is not alive; stop() samples before join().
+        peakThreads = Math.max(peakThreads, self.get().threads() - (thread.isAlive() ? ownThreads : 0));
         peakRssKiB = Math.max(peakRssKiB, rss);
         samples++;
     }
