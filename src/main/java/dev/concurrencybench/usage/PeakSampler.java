@@ -26,8 +26,13 @@ final class PeakSampler {
     static final int BUDGET_RATIO = 200;
     static final Duration MAX_PERIOD = Duration.ofMillis(100);
 
-    /** The peaks, and what taking them cost. */
-    record Peaks(int threads, long rssBytes, int samples, long cpuNanos) {
+    /**
+     * The peaks, and what taking them cost.
+     *
+     * @param rescanNanos how long the thread waited between listings of the descendants at the end,
+     *                    for the next sampler of the same work to start from
+     */
+    record Peaks(int threads, long rssBytes, int samples, long cpuNanos, long rescanNanos) {
     }
 
     private final ProcFs proc;
@@ -40,6 +45,7 @@ final class PeakSampler {
 
     // Guarded by this: samples come from the caller and from the thread.
     private List<Long> descendants;
+    private long rescanNanos;
     private long nextRescan;
     private int peakThreads;
     private long peakRssKiB;
@@ -48,16 +54,21 @@ final class PeakSampler {
     private long cpuNanos;
 
     PeakSampler(ProcFs proc, long pid, Duration period) {
-        this(proc, pid, period, null);
+        this(proc, pid, period, null, RESCAN.toNanos());
     }
 
-    /** @param descendants as just listed (it spares the first sample a listing), or null */
-    PeakSampler(ProcFs proc, long pid, Duration period, List<Long> descendants) {
+    /**
+     * @param descendants as just listed (it spares the first sample a listing), or null
+     * @param rescanNanos the wait between listings to start from: a previous sampler's, so that a
+     *                    listing known to be dear (10,000 threads) is not repeated in every iteration
+     */
+    PeakSampler(ProcFs proc, long pid, Duration period, List<Long> descendants, long rescanNanos) {
         this.proc = proc;
         this.pid = pid;
         this.periodNanos = period.toNanos();
         this.descendants = descendants;
-        this.nextRescan = System.nanoTime() + RESCAN.toNanos();
+        this.rescanNanos = rescanNanos;
+        this.nextRescan = System.nanoTime() + rescanNanos;
         this.ownThreads = pid == ProcessHandle.current().pid() ? 1 : 0;
         this.thread = Thread.ofPlatform().name("usage-sampler").daemon(true).unstarted(this::run);
     }
@@ -81,7 +92,7 @@ final class PeakSampler {
             throw new IllegalStateException("interrupted while stopping the usage sampler", e);
         }
         synchronized (this) {
-            return new Peaks(peakThreads, peakRssKiB * 1024, samples, cpuNanos);
+            return new Peaks(peakThreads, peakRssKiB * 1024, samples, cpuNanos, rescanNanos);
         }
     }
 
@@ -107,8 +118,8 @@ final class PeakSampler {
         if (descendants == null || now - nextRescan >= 0) {
             descendants = proc.descendants(pid);
             // With 10,000 threads one listing takes thousands of reads: list again only once it has paid off.
-            long cost = System.nanoTime() - now;
-            nextRescan = now + Math.max(RESCAN.toNanos(), cost * BUDGET_RATIO);
+            rescanNanos = Math.max(RESCAN.toNanos(), (System.nanoTime() - now) * BUDGET_RATIO);
+            nextRescan = now + rescanNanos;
         }
         Optional<ProcStatus> self = proc.status(pid);
         if (self.isEmpty()) {

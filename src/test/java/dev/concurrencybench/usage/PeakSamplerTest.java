@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concurrencybench.Leaks;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -31,6 +34,28 @@ class PeakSamplerTest {
         PeakSampler sampler = new PeakSampler(Fixtures.proc("zombie"), JVM, Duration.ofMillis(10));
         sampler.sample();
         assertEquals(310_000L * 1024, sampler.stop().rssBytes());
+    }
+
+    @Test
+    void aListingKnownToBeDearIsNotRepeatedInTheNextWindow() {
+        AtomicInteger listings = new AtomicInteger();
+        ProcFs proc = new ProcFs(Fixtures.root("before"), file -> {
+            if (file.endsWith("children")) {
+                listings.incrementAndGet();
+            }
+            return Files.readString(file, StandardCharsets.ISO_8859_1);
+        });
+        long hour = Duration.ofHours(1).toNanos();
+        PeakSampler sampler = new PeakSampler(proc, JVM, Duration.ofMillis(10), List.of(1001L, 1002L), hour);
+        sampler.sample();
+        sampler.sample();
+        PeakSampler.Peaks peaks = sampler.stop();
+        assertEquals(0, listings.get(), "the tree given is used until the wait carried over has passed");
+        assertEquals(hour, peaks.rescanNanos());
+        assertEquals((300_000L + 60_000 + 2_000) * 1024, peaks.rssBytes());
+
+        new PeakSampler(proc, JVM, Duration.ofMillis(10)).stop();
+        assertTrue(listings.get() > 0, "without a tree given, the first sample lists it");
     }
 
     @Test
