@@ -54,7 +54,7 @@ public final class UsageProfiler implements InternalProfiler {
     @Override
     public String getDescription() {
         return "CPU time and cores used by this JVM and its child processes, peak OS threads and resident memory"
-                + " (from /proc; elsewhere the JVM alone). Short name: " + SHORT_NAME;
+                + " (from /proc; elsewhere the JVM alone). The jar's own entry point also takes -prof " + SHORT_NAME;
     }
 
     /**
