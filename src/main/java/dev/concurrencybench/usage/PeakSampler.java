@@ -14,10 +14,14 @@ import java.util.concurrent.locks.LockSupport;
  * in between, a daemon thread samples. A sample reads one small {@code status} file per process.
  * The thread keeps its cost within a budget of 1/{@link #BUDGET_RATIO} (0.5%) of one core: it
  * samples every period, but never so often that its CPU time so far exceeds that share, unless
- * that would leave more than {@link #MAX_PERIOD} between samples. The list of descendants takes one
- * file per thread in the tree, so it is read again at most every {@link #RESCAN}, and never sooner
- * than its last reading's cost times the same ratio. The sampler's own thread is not counted in the
- * thread peak; its CPU time is reported beside the peaks.
+ * that would leave more than {@link #MAX_PERIOD} between samples.
+ *
+ * <p>The processes summed are the tree as listed when the window opened, plus the process's
+ * children as listed again during it (a worker JVM per task starts after the window opens). A
+ * listing reads one file per thread of the process, so it is repeated at most every
+ * {@link #RESCAN}, and never sooner than its last cost times the same ratio. A grandchild started
+ * during the window is not seen; none of this suite's models starts one. The sampler's own thread
+ * is not counted in the thread peak; its CPU time is reported beside the peaks.
  */
 final class PeakSampler {
 
@@ -44,7 +48,10 @@ final class PeakSampler {
     private volatile boolean stopping;
 
     // Guarded by this: samples come from the caller and from the thread.
-    private List<Long> descendants;
+    /** The whole tree as listed when the window opened. */
+    private List<Long> tree;
+    /** The process's children as last listed. */
+    private List<Long> children = List.of();
     private long rescanNanos;
     private long nextRescan;
     private int peakThreads;
@@ -66,7 +73,7 @@ final class PeakSampler {
         this.proc = proc;
         this.pid = pid;
         this.periodNanos = period.toNanos();
-        this.descendants = descendants;
+        this.tree = descendants;
         this.rescanNanos = rescanNanos;
         this.nextRescan = System.nanoTime() + rescanNanos;
         this.ownThreads = pid == ProcessHandle.current().pid() ? 1 : 0;
@@ -115,9 +122,11 @@ final class PeakSampler {
 
     synchronized void sample() {
         long now = System.nanoTime();
-        if (descendants == null || now - nextRescan >= 0) {
-            descendants = proc.descendants(pid);
-            // With 10,000 threads one listing takes thousands of reads: list again only once it has paid off.
+        if (tree == null) {
+            tree = proc.descendants(pid);
+        } else if (now - nextRescan >= 0) {
+            children = proc.children(pid);
+            // With 10,000 threads one listing takes 10,000 reads: list again only once it has paid off.
             rescanNanos = Math.max(RESCAN.toNanos(), (System.nanoTime() - now) * BUDGET_RATIO);
             nextRescan = now + rescanNanos;
         }
@@ -126,15 +135,21 @@ final class PeakSampler {
             return;
         }
         long rss = self.get().rssKiB();
-        for (long d : descendants) {
-            Optional<ProcStatus> s = proc.status(d);
-            if (s.isPresent()) {
-                rss += s.get().rssKiB();
+        for (long d : tree) {
+            rss += rssKiB(d);
+        }
+        for (long c : children) {
+            if (!tree.contains(c)) {
+                rss += rssKiB(c);
             }
         }
         // Before start() and after join() the thread is not alive; stop() samples before join().
         peakThreads = Math.max(peakThreads, self.get().threads() - (thread.isAlive() ? ownThreads : 0));
         peakRssKiB = Math.max(peakRssKiB, rss);
         samples++;
+    }
+
+    private long rssKiB(long pid) {
+        return proc.status(pid).map(ProcStatus::rssKiB).orElse(0L);
     }
 }

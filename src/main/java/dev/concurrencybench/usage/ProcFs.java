@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads processes' files under a {@code /proc} root. The root is a parameter so that tests can
@@ -70,17 +71,28 @@ public final class ProcFs {
      * started it); where the kernel lacks those files, scans every process's parent instead.
      */
     List<Long> descendants(long pid) {
-        if (!Files.exists(root.resolve(pid + "/task/" + pid + "/children"))) {
-            return descendantsByScan(pid);
-        }
+        Function<Long, List<Long>> childrenOf = childrenOf(pid);
         List<Long> out = new ArrayList<>();
-        Deque<Long> queue = new ArrayDeque<>(childrenByTasks(pid));
+        Deque<Long> queue = new ArrayDeque<>(childrenOf.apply(pid));
         while (!queue.isEmpty()) {
             long p = queue.poll();
             out.add(p);
-            queue.addAll(childrenByTasks(p));
+            queue.addAll(childrenOf.apply(p));
         }
         return out;
+    }
+
+    /** The live (or not yet reaped) children of {@code pid}: one file per thread of {@code pid} only. */
+    List<Long> children(long pid) {
+        return childrenOf(pid).apply(pid);
+    }
+
+    private Function<Long, List<Long>> childrenOf(long pid) {
+        if (Files.exists(root.resolve(pid + "/task/" + pid + "/children"))) {
+            return this::childrenByTasks;
+        }
+        Map<Long, List<Long>> byParent = byParent();
+        return p -> byParent.getOrDefault(p, List.of());
     }
 
     private List<Long> childrenByTasks(long pid) {
@@ -99,7 +111,8 @@ public final class ProcFs {
         return children;
     }
 
-    private List<Long> descendantsByScan(long pid) {
+    /** Every process's children, from every process's parent. */
+    private Map<Long, List<Long>> byParent() {
         Map<Long, List<Long>> byParent = new HashMap<>();
         try (DirectoryStream<Path> all = Files.newDirectoryStream(root, p -> isNumber(p.getFileName().toString()))) {
             for (Path dir : all) {
@@ -107,16 +120,9 @@ public final class ProcFs {
                         .ifPresent(s -> byParent.computeIfAbsent(s.ppid(), k -> new ArrayList<>()).add(s.pid()));
             }
         } catch (IOException e) {
-            return List.of();
+            return Map.of();
         }
-        List<Long> out = new ArrayList<>();
-        Deque<Long> queue = new ArrayDeque<>(byParent.getOrDefault(pid, List.of()));
-        while (!queue.isEmpty()) {
-            long p = queue.poll();
-            out.add(p);
-            queue.addAll(byParent.getOrDefault(p, List.of()));
-        }
-        return out;
+        return byParent;
     }
 
     private static boolean isNumber(String s) {

@@ -59,6 +59,15 @@ class PeakSamplerTest {
     }
 
     @Test
+    void aChildStartedAfterTheWindowOpenedIsSummedOnceListed() {
+        // The window opened on a childless JVM; the worker 1001 came later, and its own child 1002
+        // later still: children are listed again during the window, grandchildren are not.
+        PeakSampler sampler = new PeakSampler(Fixtures.proc("before"), JVM, Duration.ofMillis(10), List.of(), 0);
+        sampler.sample();
+        assertEquals((300_000L + 60_000) * 1024, sampler.stop().rssBytes());
+    }
+
+    @Test
     @EnabledOnOs(OS.LINUX)
     void threadsAliveAtASampleAreInThePeakAndTheSamplerIsNot() throws InterruptedException {
         Set<Thread> before = Leaks.liveThreads();
