@@ -18,14 +18,18 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>The processes summed are the tree as listed when the window opened, plus the process's
  * children as listed again during it (a worker JVM per task starts after the window opens). A
- * listing reads one file per thread of the process, so it is repeated at most every
- * {@link #RESCAN}, and never sooner than its last cost times the same ratio. A grandchild started
+ * listing reads one file per thread of the process (or per process on the machine, when that is
+ * fewer), so it is repeated at most every {@link #RESCAN} and never sooner than the cheapest
+ * listing so far times the same ratio (the cheapest, so that one slow listing does not stretch the
+ * wait), but at least every {@link #MAX_RESCAN}. A grandchild started
  * during the window is not seen; none of this suite's models starts one. The sampler's own thread
  * is not counted in the thread peak; its CPU time is reported beside the peaks.
  */
 final class PeakSampler {
 
     static final Duration RESCAN = Duration.ofMillis(50);
+    /** However dear a listing, a worker JVM per task lives longer than this, so it is seen. */
+    static final Duration MAX_RESCAN = Duration.ofMillis(500);
     /** Wall time per unit of the sampler's own CPU time: 200 is 0.5% of one core. */
     static final int BUDGET_RATIO = 200;
     static final Duration MAX_PERIOD = Duration.ofMillis(100);
@@ -33,10 +37,9 @@ final class PeakSampler {
     /**
      * The peaks, and what taking them cost.
      *
-     * @param rescanNanos how long the thread waited between listings of the descendants at the end,
-     *                    for the next sampler of the same work to start from
+     * @param listingNanos the cheapest listing of children so far, for the next sampler of the same work
      */
-    record Peaks(int threads, long rssBytes, int samples, long cpuNanos, long rescanNanos) {
+    record Peaks(int threads, long rssBytes, int samples, long cpuNanos, long listingNanos) {
     }
 
     private final ProcFs proc;
@@ -52,7 +55,8 @@ final class PeakSampler {
     private List<Long> tree;
     /** The process's children as last listed. */
     private List<Long> children = List.of();
-    private long rescanNanos;
+    private int threadsNow;
+    private long listingNanos;
     private long nextRescan;
     private int peakThreads;
     private long peakRssKiB;
@@ -61,21 +65,22 @@ final class PeakSampler {
     private long cpuNanos;
 
     PeakSampler(ProcFs proc, long pid, Duration period) {
-        this(proc, pid, period, null, RESCAN.toNanos());
+        this(proc, pid, period, null, 0);
     }
 
     /**
      * @param descendants as just listed (it spares the first sample a listing), or null
-     * @param rescanNanos the wait between listings to start from: a previous sampler's, so that a
-     *                    listing known to be dear (10,000 threads) is not repeated in every iteration
+     * @param listingNanos the cheapest listing of children a previous sampler of the same work saw, so
+     *                     that a listing known to be dear (10,000 threads) is not repeated in every
+     *                     iteration; 0 if none, and then the first sample lists them (and learns the cost)
      */
-    PeakSampler(ProcFs proc, long pid, Duration period, List<Long> descendants, long rescanNanos) {
+    PeakSampler(ProcFs proc, long pid, Duration period, List<Long> descendants, long listingNanos) {
         this.proc = proc;
         this.pid = pid;
         this.periodNanos = period.toNanos();
         this.tree = descendants;
-        this.rescanNanos = rescanNanos;
-        this.nextRescan = System.nanoTime() + rescanNanos;
+        this.listingNanos = listingNanos;
+        this.nextRescan = System.nanoTime() + (listingNanos == 0 ? 0 : rescanWait());
         this.ownThreads = pid == ProcessHandle.current().pid() ? 1 : 0;
         this.thread = Thread.ofPlatform().name("usage-sampler").daemon(true).unstarted(this::run);
     }
@@ -99,7 +104,7 @@ final class PeakSampler {
             throw new IllegalStateException("interrupted while stopping the usage sampler", e);
         }
         synchronized (this) {
-            return new Peaks(peakThreads, peakRssKiB * 1024, samples, cpuNanos, rescanNanos);
+            return new Peaks(peakThreads, peakRssKiB * 1024, samples, cpuNanos, listingNanos);
         }
     }
 
@@ -125,15 +130,17 @@ final class PeakSampler {
         if (tree == null) {
             tree = proc.descendants(pid);
         } else if (now - nextRescan >= 0) {
-            children = proc.children(pid);
+            children = proc.children(pid, threadsNow);
             // With 10,000 threads one listing takes 10,000 reads: list again only once it has paid off.
-            rescanNanos = Math.max(RESCAN.toNanos(), (System.nanoTime() - now) * BUDGET_RATIO);
-            nextRescan = now + rescanNanos;
+            long cost = Math.max(System.nanoTime() - now, 1);
+            listingNanos = listingNanos == 0 ? cost : Math.min(listingNanos, cost);
+            nextRescan = now + rescanWait();
         }
         Optional<ProcStatus> self = proc.status(pid);
         if (self.isEmpty()) {
             return;
         }
+        threadsNow = self.get().threads();
         long rss = self.get().rssKiB();
         for (long d : tree) {
             rss += rssKiB(d);
@@ -147,6 +154,10 @@ final class PeakSampler {
         peakThreads = Math.max(peakThreads, self.get().threads() - (thread.isAlive() ? ownThreads : 0));
         peakRssKiB = Math.max(peakRssKiB, rss);
         samples++;
+    }
+
+    private long rescanWait() {
+        return Math.min(MAX_RESCAN.toNanos(), Math.max(RESCAN.toNanos(), listingNanos * BUDGET_RATIO));
     }
 
     private long rssKiB(long pid) {

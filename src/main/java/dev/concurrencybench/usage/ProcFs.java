@@ -31,6 +31,8 @@ public final class ProcFs {
      */
     static final long TICKS_PER_SECOND = 100;
 
+    static final int SCAN_ABOVE_THREADS = 500;
+
     /** How a file is read; tests substitute one that changes the files between reads. */
     interface FileReader {
         String read(Path file) throws IOException;
@@ -82,8 +84,15 @@ public final class ProcFs {
         return out;
     }
 
-    /** The live (or not yet reaped) children of {@code pid}: one file per thread of {@code pid} only. */
-    List<Long> children(long pid) {
+    /**
+     * The live (or not yet reaped) children of {@code pid}, which has {@code threads} threads. That
+     * takes one file per thread; a machine runs a few hundred processes, so for a process with more
+     * threads than {@link #SCAN_ABOVE_THREADS} reading every process's parent is cheaper.
+     */
+    List<Long> children(long pid, int threads) {
+        if (threads > SCAN_ABOVE_THREADS) {
+            return byParent().getOrDefault(pid, List.of());
+        }
         return childrenOf(pid).apply(pid);
     }
 

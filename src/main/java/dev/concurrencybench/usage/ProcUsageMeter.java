@@ -18,7 +18,7 @@ final class ProcUsageMeter implements UsageMeter {
     private final Duration period;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     /** Carried from one window to the next (JMH calls start and stop from one thread). */
-    private long rescanNanos = PeakSampler.RESCAN.toNanos();
+    private long listingNanos;
 
     ProcUsageMeter(ProcFs proc, long pid, Duration period) {
         this.proc = proc;
@@ -34,14 +34,14 @@ final class ProcUsageMeter implements UsageMeter {
     @Override
     public Window start() {
         TreeCpu.Reading cpu0 = TreeCpu.read(proc, pid, this::threadCpu);
-        PeakSampler sampler = new PeakSampler(proc, pid, period, cpu0.descendants(), rescanNanos).start();
+        PeakSampler sampler = new PeakSampler(proc, pid, period, cpu0.descendants(), listingNanos).start();
         long startCost = threadCpu() - cpu0.clockAtRoot();
         long wall0 = System.nanoTime();
         return () -> {
             long wall1 = System.nanoTime();
             long stopFrom = threadCpu();
             PeakSampler.Peaks peaks = sampler.stop();
-            rescanNanos = peaks.rescanNanos();
+            listingNanos = peaks.listingNanos();
             TreeCpu.Reading cpu1 = TreeCpu.read(proc, pid, this::threadCpu);
             long own = startCost + (cpu1.clockAtRoot() - stopFrom) + Math.max(peaks.cpuNanos(), 0);
             long tree = TreeCpu.ticksToNanos(cpu1.ticks() - cpu0.ticks());

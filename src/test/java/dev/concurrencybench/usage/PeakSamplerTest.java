@@ -45,17 +45,18 @@ class PeakSamplerTest {
             }
             return Files.readString(file, StandardCharsets.ISO_8859_1);
         });
-        long hour = Duration.ofHours(1).toNanos();
-        PeakSampler sampler = new PeakSampler(proc, JVM, Duration.ofMillis(10), List.of(1001L, 1002L), hour);
+        long dear = Duration.ofSeconds(20).toNanos(); // 200 times that is over an hour
+        PeakSampler sampler = new PeakSampler(proc, JVM, Duration.ofMillis(10), List.of(1001L, 1002L), dear);
         sampler.sample();
         sampler.sample();
         PeakSampler.Peaks peaks = sampler.stop();
-        assertEquals(0, listings.get(), "the tree given is used until the wait carried over has passed");
-        assertEquals(hour, peaks.rescanNanos());
+        assertEquals(0, listings.get(), "the tree given is used until the wait for a listing that dear has passed");
+        assertEquals(dear, peaks.listingNanos());
         assertEquals((300_000L + 60_000 + 2_000) * 1024, peaks.rssBytes());
 
-        new PeakSampler(proc, JVM, Duration.ofMillis(10)).stop();
-        assertTrue(listings.get() > 0, "without a tree given, the first sample lists it");
+        PeakSampler.Peaks first = new PeakSampler(proc, JVM, Duration.ofMillis(10), List.of(), 0).stop();
+        assertTrue(listings.get() > 0, "with no listing cost known, the first sample lists the children");
+        assertTrue(first.listingNanos() > 0 && first.listingNanos() < dear, "and learns what it costs");
     }
 
     @Test

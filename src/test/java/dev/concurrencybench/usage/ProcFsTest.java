@@ -49,7 +49,8 @@ class ProcFsTest {
         assertEquals(List.of(1002L), proc.descendants(1001));
         assertEquals(List.of(), Fixtures.proc("after").descendants(JVM));
         assertEquals(List.of(), proc.descendants(4242), "a process that is gone has no descendants");
-        assertEquals(List.of(1001L), proc.children(JVM));
+        assertEquals(List.of(1001L), proc.children(JVM, 20));
+        assertEquals(List.of(1001L), proc.children(JVM, 10_000), "with that many threads, by every process's parent");
     }
 
     @Test
@@ -61,7 +62,7 @@ class ProcFsTest {
             }
         }
         assertEquals(List.of(1001L, 1002L), new ProcFs(dir).descendants(JVM));
-        assertEquals(List.of(1001L), new ProcFs(dir).children(JVM));
+        assertEquals(List.of(1001L), new ProcFs(dir).children(JVM, 20));
     }
 
     @Test
