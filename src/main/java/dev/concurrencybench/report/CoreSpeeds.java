@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * steady. With one check, that one is used.
  *
  * <p>The checks are not used, and equal CPUs are assumed with a note, when the run's sidecar has
- * none, or when they cover another number of CPUs than the run had (its logical cores).
+ * none, when they cover another number of CPUs than the run had (its logical cores), or when a
+ * speed in them is not a positive number (a sidecar edited by hand).
  */
 final class CoreSpeeds {
 
@@ -67,6 +68,10 @@ final class CoreSpeeds {
             if (c != null && c.cpus().size() != cpus) {
                 return equal(cpus, "Equal cores assumed: the core check covers " + c.cpus().size() + " CPUs, but the run had "
                         + cpus + ", so its speeds cannot be matched to the run's.");
+            }
+            if (c != null && c.cpus().stream().anyMatch(s -> !(s.relativeSpeed() > 0) || !Double.isFinite(s.relativeSpeed()))) {
+                return equal(cpus, "Equal cores assumed: a core check in the sidecar has a relative speed that is not a"
+                        + " positive number.");
             }
         }
         if (before != null && after != null && cpuNumbers(before).equals(cpuNumbers(after))) {
