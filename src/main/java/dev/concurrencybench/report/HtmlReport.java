@@ -26,7 +26,7 @@ final class HtmlReport {
                 .append("th:first-child,td:first-child{text-align:left}\n")
                 .append("th{background:#f3f3f3}\n.note{color:#555;font-size:.92em}\n")
                 .append("table.env td{text-align:left}\n")
-                .append(plan.banners().isEmpty() ? "" : ".banner{background:#fff4ce;border:1px solid #e0b400;padding:.5em 1em}\n")
+                .append(plan.banners().isEmpty() ? "" : ".banner{background:#fff4ce;border:1px solid #e0b400;padding:.5em 1em;margin:.5em 0}\n")
                 .append("section{margin-bottom:2.5em}\n</style>\n</head>\n<body>\n")
                 .append("<h1>concurrency-bench report</h1>\n<p>")
                 .append(runs.size() == 1 ? "From one results file: " : "From " + runs.size() + " results files, oldest first: ")
