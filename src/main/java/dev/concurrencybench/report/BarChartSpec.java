@@ -1,18 +1,32 @@
 package dev.concurrencybench.report;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Bars side by side, each with its error bar and, where one is known, its ideal.
  *
- * @param yAxis the value axis title, with the unit
+ * @param yAxis  the value axis title, with the unit
+ * @param levels horizontal lines across the chart, e.g. an ideal that is the same for every bar and
+ *               cannot be a ratio ("about 0 cores"); empty for none
  */
 public record BarChartSpec(String id, String title, String yAxis, List<Bar> bars, String explanation,
-                           String source, List<String> notes) implements ChartSpec {
+                           String source, List<String> notes, List<Level> levels) implements ChartSpec {
 
     public BarChartSpec {
         bars = List.copyOf(bars);
         notes = List.copyOf(notes);
+        levels = List.copyOf(levels);
+    }
+
+    public BarChartSpec(String id, String title, String yAxis, List<Bar> bars, String explanation, String source,
+                        List<String> notes) {
+        this(id, title, yAxis, bars, explanation, source, notes, List.of());
+    }
+
+    /** The same chart with other notes. */
+    BarChartSpec withNotes(List<String> otherNotes) {
+        return new BarChartSpec(id, title, yAxis, bars, explanation, source, otherNotes, levels);
     }
 
     /**
@@ -24,16 +38,29 @@ public record BarChartSpec(String id, String title, String yAxis, List<Bar> bars
      * @param ideal the physical limit in the same unit; NaN when there is none
      * @param tag a category the bar's colour and legend show, e.g. a counter's documented exactness; empty for none
      * @param remark text shown above the bar instead of its ratio or value, e.g. a measured share; empty for none
+     * @param extras figures only the table shows, beside the bar's own, by column header (e.g. the CPU
+     *               time of the same row, {@link UsageFigures#beside}), in column order; empty for none
      */
-    public record Bar(String label, double value, double error, double ideal, String tag, String remark) {
+    public record Bar(String label, double value, double error, double ideal, String tag, String remark,
+                      Map<String, Double> extras) {
 
         public Bar {
             tag = tag == null ? "" : tag;
             remark = remark == null ? "" : remark;
+            extras = Rows.ordered(extras);
+        }
+
+        public Bar(String label, double value, double error, double ideal, String tag, String remark) {
+            this(label, value, error, ideal, tag, remark, Map.of());
         }
 
         public Bar(String label, double value, double error, double ideal) {
             this(label, value, error, ideal, "", "");
+        }
+
+        /** This bar with {@code more} figures for the table. */
+        Bar withExtras(Map<String, Double> more) {
+            return new Bar(label, value, error, ideal, tag, remark, more);
         }
 
         /** measured / ideal, or NaN when either is missing. */
@@ -44,6 +71,14 @@ public record BarChartSpec(String id, String title, String yAxis, List<Bar> bars
         public boolean hasIdeal() {
             return Double.isFinite(ideal) && ideal > 0;
         }
+    }
+
+    /**
+     * A horizontal line at {@code y} across every bar, named in the legend.
+     *
+     * @param label e.g. {@code ideal: about 0 (at most 0.1 core)}
+     */
+    public record Level(double y, String label) {
     }
 
     public boolean hasIdeal() {

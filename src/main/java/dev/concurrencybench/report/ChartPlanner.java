@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Decides which charts a set of results files gets. Each benchmark is charted from the newest file
@@ -24,11 +25,15 @@ public final class ChartPlanner {
     static final List<Lesson> LESSONS = List.of(new CpuLesson(), new IoLesson(), new ScalingLesson(),
             new PinningLesson(), new AsyncLesson(), new SpawnLesson(), new CounterLesson());
 
-    /** The charts, in reading order, and notes that concern the whole report. */
-    public record Plan(List<ChartSpec> charts, List<String> notes) {
+    /**
+     * The charts, in reading order, notes that concern the whole report, and warnings for its top
+     * (one per run whose core checks found its cores unequal or unsteady, {@link Runs#coreBanner}).
+     */
+    public record Plan(List<ChartSpec> charts, List<String> notes, List<String> banners) {
         public Plan {
             charts = List.copyOf(charts);
             notes = List.copyOf(notes);
+            banners = List.copyOf(banners);
         }
     }
 
@@ -55,7 +60,8 @@ public final class ChartPlanner {
         }
         newest.stream().filter(s -> !claims.containsKey(s.shortName())).forEach(charts::generic);
         TrendLesson.plan(runs, charts);
-        return new Plan(charts.inReadingOrder(), charts.notes());
+        List<String> banners = runs.stream().map(Runs::coreBanner).flatMap(Optional::stream).toList();
+        return new Plan(charts.inReadingOrder(), charts.notes(), banners);
     }
 
     /** Which lesson charts each benchmark, by {@code SimpleClassName.method}. */

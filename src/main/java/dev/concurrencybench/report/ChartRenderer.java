@@ -38,6 +38,8 @@ public final class ChartRenderer {
     private static final Color MEASURED = new Color(0x4C78A8);
     private static final Color IDEAL = new Color(0xD62728);
     private static final Color MARKER = new Color(0x7F7F7F);
+    /** Units up to this long are written after the value above a bar (ms/op, ops/s, cores). */
+    private static final int MAX_UNIT_ABOVE_BAR = 7;
     /** Bar labels longer than this, or more bars than fit flat, are drawn at an angle. */
     private static final int FLAT_LABEL_CHARS = 90;
 
@@ -73,7 +75,9 @@ public final class ChartRenderer {
         if (Double.isFinite(bar.ratio())) {
             return String.format(Locale.ROOT, "%.2fx", bar.ratio());
         }
-        return Double.isFinite(bar.value()) ? Tables.number(bar.value()) + (unit.isEmpty() ? "" : " " + unit) : "no value";
+        // A long unit, such as "cores (jvm only)", would run into the next bar's label; the axis names it.
+        boolean shortUnit = !unit.isEmpty() && unit.length() <= MAX_UNIT_ABOVE_BAR;
+        return Double.isFinite(bar.value()) ? Tables.number(bar.value()) + (shortUnit ? " " + unit : "") : "no value";
     }
 
     private static CategoryChart barChart(BarChartSpec spec) {
@@ -96,7 +100,8 @@ public final class ChartRenderer {
         }
 
         List<String> labels = spec.bars().stream().map(BarChartSpec.Bar::label).toList();
-        double top = 0;
+        double levelTop = spec.levels().stream().mapToDouble(l -> finite(l.y())).max().orElse(0);
+        double top = levelTop;
         for (BarChartSpec.Bar b : spec.bars()) {
             top = Math.max(top, finite(b.value()) + (Double.isFinite(b.error()) ? Math.max(0, b.error()) : 0));
             top = Math.max(top, finite(b.ideal()));
@@ -138,10 +143,20 @@ public final class ChartRenderer {
             ideal.setMarker(SeriesMarkers.DIAMOND);
             ideal.setMarkerColor(IDEAL);
         }
+        for (BarChartSpec.Level level : spec.levels()) {
+            // A line series across every category, so the legend names it.
+            CategorySeries line = chart.addSeries(level.label(), labels, labels.stream().map(l -> level.y()).toList());
+            line.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
+            line.setLineColor(IDEAL);
+            line.setLineStyle(SeriesLines.DASH_DASH);
+            line.setMarker(SeriesMarkers.NONE);
+        }
         String unit = shortUnit(spec.yAxis());
         for (int i = 0; i < spec.bars().size(); i++) {
             BarChartSpec.Bar b = spec.bars().get(i);
-            double barTop = Math.max(finite(b.value()) + (Double.isFinite(b.error()) ? Math.max(0, b.error()) : 0), finite(b.ideal()));
+            // Above the bar, its ideal and any level, so no line crosses the text.
+            double barTop = Math.max(finite(b.value()) + (Double.isFinite(b.error()) ? Math.max(0, b.error()) : 0),
+                    Math.max(finite(b.ideal()), levelTop));
             // XChart puts category i's centre at x = i + 0.5 in annotation coordinates.
             chart.addAnnotation(new AnnotationText(barAnnotation(b, unit), i + 0.5, barTop + yMax * 0.035, false));
         }

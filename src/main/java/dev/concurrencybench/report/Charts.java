@@ -151,9 +151,8 @@ final class Charts {
         List<String> withNote = new ArrayList<>(spec.notes());
         withNote.add(NO_ERROR_NOTE);
         return switch (spec) {
-            case BarChartSpec b -> new BarChartSpec(b.id(), b.title(), b.yAxis(), b.bars(), b.explanation(), b.source(), withNote);
-            case LineChartSpec l -> new LineChartSpec(l.id(), l.title(), l.xAxis(), l.yAxis(), l.logX(), l.logY(), l.series(),
-                    l.xTickLabels(), l.markers(), l.explanation(), l.source(), withNote);
+            case BarChartSpec b -> b.withNotes(withNote);
+            case LineChartSpec l -> l.withNotes(withNote);
         };
     }
 }

@@ -106,9 +106,10 @@ final class CounterLesson implements Lesson {
                 Metric kept = r.secondary("kept");
                 double share = made.score() > 0 ? kept.score() / made.score() : Double.NaN;
                 String remark = Double.isFinite(share) ? String.format(Locale.ROOT, "kept %s%%", keptPercent(share)) : "kept n/a";
-                bars.add(new Bar(label, made.score(), made.scoreError(), Double.NaN, exactness, remark));
+                bars.add(new Bar(label, made.score(), made.scoreError(), Double.NaN, exactness, remark, UsageFigures.beside(r)));
             } else {
-                bars.add(new Bar(label, r.primary().score(), r.primary().scoreError(), Double.NaN, exactness, ""));
+                bars.add(new Bar(label, r.primary().score(), r.primary().scoreError(), Double.NaN, exactness, "",
+                        UsageFigures.beside(r)));
             }
         }
         String yAxis = counted

@@ -7,12 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * CPU-bound work: the fib list on every model, and the divide-and-conquer ForkJoin, against the
- * ideal {@code max(SEQUENTIAL / cores, longest task)} ({@link Ideals#fibList}).
+ * ideal {@code max(SEQUENTIAL / cores, longest task)} ({@link Ideals#fibList}), or, where the
+ * run's sidecar has core checks, {@code max(work / capacity, longest task on the fastest CPU)}
+ * ({@link Ideals#fibListOn}, {@link CoreSpeeds}). Where the file has {@code -prof cpu}'s figures, a
+ * second chart shows the cores each model kept busy.
  */
 final class CpuLesson implements Lesson {
 
@@ -23,6 +28,19 @@ final class CpuLesson implements Lesson {
             + " ideal, max(SEQUENTIAL / %d cores, the longest single task). Java has no GIL: threads, pools and virtual"
             + " threads can all use every core and, on a quiet machine, come close to the ideal, where Python's threads"
             + " took as long as running in sequence.";
+
+    static final String TEXT_MEASURED = "Each bar runs the whole fib list once on one model; the red diamond is the"
+            + " ideal, max(the work / the capacity of the CPUs a model can use, the longest single task on the fastest"
+            + " CPU), with the CPUs' speeds from the core checks (capacity %s of %d CPUs). Java has no GIL: threads, pools"
+            + " and virtual threads can all use every core and, on a quiet machine, come close to the ideal, where"
+            + " Python's threads took as long as running in sequence.";
+
+    static final String CORES_TEXT = "How many cores each model kept busy: its CPU time (the JVM and every process it"
+            + " started) divided by its wall time. Java's threads keep every core busy; Python's threads would read 1"
+            + " here, because of the GIL. A process per task also spends CPU starting its JVMs.";
+
+    /** A bar this far below its ideal shows the ideal is wrong, not that the model beat it. */
+    static final double BELOW_IDEAL = 0.9;
 
     @Override
     public List<String> benchmarks() {
@@ -48,17 +66,30 @@ final class CpuLesson implements Lesson {
         if (!rows.isEmpty()) {
             List<Source> sources = Stream.of(list, recursive).filter(s -> s != null).toList();
             int cores = charts.cores(sources.get(0).run());
+            CoreSpeeds speeds = CoreSpeeds.of(sources.get(0).run(), cores);
             for (Map.Entry<Map<String, String>, List<BenchmarkResult>> g
                     : Rows.groupByParams(rows, Set.of("model", "threshold")).entrySet()) {
                 String fibs = g.getKey().get("fibs");
-                charts.add(group(g.getValue(), fibs, cores, charts.id("cpu " + g.getKey()), Rows.sourceNames(sources)));
+                String source = Rows.sourceNames(sources);
+                charts.add(group(g.getValue(), fibs, speeds, charts.id("cpu " + g.getKey()), source));
+                cores(g.getValue(), fibs, cores, charts.id("cores cpu " + g.getKey()), source).ifPresent(charts::add);
             }
         }
         charts.genericWithout(list, listRows, "model");
         charts.genericWithout(recursive, recursiveRows, "fibs");
     }
 
-    private static BarChartSpec group(List<BenchmarkResult> group, String fibs, int cores, String id, String source) {
+    private static String label(BenchmarkResult r) {
+        return r.method().equals("fibList") ? r.param("model")
+                : "recursive ForkJoin" + (r.param("threshold") == null ? "" : " (threshold " + r.param("threshold") + ")");
+    }
+
+    private static String title(String fibs) {
+        return "fib list" + (fibs == null ? "" : " (" + fibs + ")") + " on each model";
+    }
+
+    private static BarChartSpec group(List<BenchmarkResult> group, String fibs, CoreSpeeds speeds, String id, String source) {
+        int cores = speeds.cpus();
         List<String> notes = new ArrayList<>();
         List<Integer> ns = Ideals.parseFibs(fibs);
         BenchmarkResult seq = group.stream()
@@ -72,35 +103,83 @@ final class CpuLesson implements Lesson {
         } else if (!Double.isFinite(seqMs)) {
             notes.add("The SEQUENTIAL score has no usable value or unit, so no ideal can be computed.");
         } else {
-            notes.add(String.format(Locale.ROOT,
-                    "Ideal = max(SEQUENTIAL / %d cores, longest task); the longest task, fib(%d), is %.1f%% of the"
-                            + " list's work (by call count), so it takes %.1f ms of SEQUENTIAL's %.1f ms.",
-                    cores, ns.stream().mapToInt(Integer::intValue).max().orElse(0),
-                    100 * Ideals.longestShare(ns), seqMs * Ideals.longestShare(ns), seqMs));
+            int longest = ns.stream().mapToInt(Integer::intValue).max().orElse(0);
+            double share = Ideals.longestShare(ns);
+            notes.add(speeds.measured()
+                    ? String.format(Locale.ROOT, "Ideal = max(work / capacity of the CPUs the model can use, longest task"
+                            + " on the fastest CPU). The work is SEQUENTIAL's %.1f ms, taken as its time on the fastest"
+                            + " CPU; the longest task, fib(%d), is %.1f%% of it (by call count), so %.1f ms. That is exact"
+                            + " when SEQUENTIAL is pinned to the fastest CPU with --cpus (docs/machine.md); if it ran on a"
+                            + " slower one, every ideal here is too generous.", seqMs, longest, 100 * share, seqMs * share)
+                    : String.format(Locale.ROOT, "Ideal = max(SEQUENTIAL / %d cores, longest task); the longest task,"
+                            + " fib(%d), is %.1f%% of the list's work (by call count), so it takes %.1f ms of"
+                            + " SEQUENTIAL's %.1f ms.", cores, longest, 100 * share, seqMs * share, seqMs));
         }
+        notes.add(speeds.describe());
         boolean canIdeal = seq != null && ns != null && Double.isFinite(seqMs);
         BuildNames<ExecutionModel> models = new BuildNames<>(ExecutionModel.class, "model");
         List<Bar> bars = new ArrayList<>();
         for (BenchmarkResult r : group) {
             double idealMs = Double.NaN;
-            String label;
             if (r.method().equals("fibList")) {
-                label = r.param("model");
-                ExecutionModel model = models.find(label).orElse(null);
+                ExecutionModel model = models.find(r.param("model")).orElse(null);
                 if (canIdeal && model != null) {
-                    idealMs = Ideals.fibList(model, seqMs, ns, cores);
+                    idealMs = Ideals.fibListOn(seqMs, ns, speeds.capacity(Ideals.cpusUsable(model, ns, cores)));
                 }
-            } else {
-                label = "recursive ForkJoin" + (r.param("threshold") == null ? "" : " (threshold " + r.param("threshold") + ")");
-                if (canIdeal) {
-                    idealMs = Ideals.fibSplit(seqMs, cores);
-                }
+            } else if (canIdeal) {
+                idealMs = seqMs / speeds.capacity();
             }
-            bars.add(Rows.bar(label, r, idealMs));
+            bars.add(Rows.bar(label(r), r, idealMs));
         }
         models.note("drawn without an ideal").ifPresent(notes::add);
-        String title = "CPU-bound: fib list" + (fibs == null ? "" : " (" + fibs + ")") + " on each model";
-        return new BarChartSpec(id, title, Rows.axisTitle(group.get(0)), bars,
-                TEXT.formatted(cores), source, notes);
+        belowIdeal(bars).ifPresent(notes::add);
+        String text = speeds.measured()
+                ? TEXT_MEASURED.formatted(String.format(Locale.ROOT, "%.2f", speeds.capacity()), cores)
+                : TEXT.formatted(cores);
+        return new BarChartSpec(id, "CPU-bound: " + title(fibs), Rows.axisTitle(group.get(0)), bars, text, source, notes);
+    }
+
+    /** A note naming the bars well below their ideal, which says the ideal is too generous; empty for none. */
+    private static Optional<String> belowIdeal(List<Bar> bars) {
+        List<Bar> below = bars.stream().filter(b -> b.ratio() < BELOW_IDEAL).toList();
+        if (below.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("Below " + Tables.number(BELOW_IDEAL) + "x of the ideal: "
+                + below.stream().map(b -> String.format(Locale.ROOT, "%s %.2fx", b.label(), b.ratio()))
+                        .collect(Collectors.joining(", "))
+                + ". No model beats its ideal, so SEQUENTIAL, which sets the work, probably ran on a slower CPU or at a"
+                + " slower moment than these. Pin the run with --cpus, or take it on a quieter machine.");
+    }
+
+    /** The cores each row kept busy, against as many as its model can use and the work allows. */
+    private static Optional<BarChartSpec> cores(List<BenchmarkResult> group, String fibs, int cores, String id,
+                                                          String source) {
+        List<Integer> ns = Ideals.parseFibs(fibs);
+        BuildNames<ExecutionModel> models = new BuildNames<>(ExecutionModel.class, "model");
+        List<CoresUsed.Row> rows = new ArrayList<>();
+        for (BenchmarkResult r : group) {
+            double ideal = Double.NaN;
+            if (ns != null && r.method().equals("fibList")) {
+                ExecutionModel model = models.find(r.param("model")).orElse(null);
+                ideal = model == null ? Double.NaN : Ideals.coresUsed(ns, Ideals.cpusUsable(model, ns, cores));
+            } else if (ns != null) {
+                ideal = cores;
+            }
+            rows.add(new CoresUsed.Row(label(r), r, ideal));
+        }
+        List<String> notes = new ArrayList<>();
+        if (ns == null) {
+            notes.add("The fibs param '" + fibs + "' is not a fib list, so no ideal can be computed.");
+        } else {
+            double share = Ideals.longestShare(ns);
+            notes.add(String.format(Locale.ROOT, "Ideal: as many of the %d cores as the model can use (1 for SEQUENTIAL),"
+                    + " but no more than the work over its longest task, which ends last: fib(%d) is %.1f%% of the work,"
+                    + " so %.2f cores. The recursive ForkJoin splits every task, so all %d. It counts cores, not their"
+                    + " speed, as cpu.cores does.", cores, ns.stream().mapToInt(Integer::intValue).max().orElse(0),
+                    100 * share, 1 / share, cores));
+        }
+        models.note("drawn without an ideal").ifPresent(notes::add);
+        return CoresUsed.chart(id, "CPU-bound: cores used by the " + title(fibs), rows, List.of(), CORES_TEXT, notes, source);
     }
 }

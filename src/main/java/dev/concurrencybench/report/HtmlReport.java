@@ -26,12 +26,16 @@ final class HtmlReport {
                 .append("th:first-child,td:first-child{text-align:left}\n")
                 .append("th{background:#f3f3f3}\n.note{color:#555;font-size:.92em}\n")
                 .append("table.env td{text-align:left}\n")
+                .append(plan.banners().isEmpty() ? "" : ".banner{background:#fff4ce;border:1px solid #e0b400;padding:.5em 1em;margin:.5em 0}\n")
                 .append("section{margin-bottom:2.5em}\n</style>\n</head>\n<body>\n")
                 .append("<h1>concurrency-bench report</h1>\n<p>")
                 .append(runs.size() == 1 ? "From one results file: " : "From " + runs.size() + " results files, oldest first: ")
                 .append(esc(String.join(", ", runs.stream().map(ResultsFile::name).toList())))
                 .append(". Each chart is drawn from the newest file that has its benchmark; red marks are the ideal,"
                         + " the best any schedule could do on the machine that ran it.</p>\n");
+        for (String b : plan.banners()) {
+            h.append("<div class=\"banner\" role=\"alert\"><strong>Warning:</strong> ").append(esc(b)).append("</div>\n");
+        }
 
         h.append("<h2>Runs</h2>\n");
         for (ResultsFile run : runs) {

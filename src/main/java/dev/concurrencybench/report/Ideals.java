@@ -22,6 +22,14 @@ import java.util.List;
  * {@code calls(n) / sum of calls(list)} of the sequential time (0.39 for the default list, whose
  * largest task is 36). A divide-and-conquer ForkJoin splits every task, so its ideal is
  * {@code sequential / cores}.
+ *
+ * <p><b>Unequal cores</b> ({@link #fibListOn}): with the CPUs' speeds measured, "cores" becomes their
+ * <i>capacity</i>, their worth in fastest-CPU equivalents, and the work and the longest task are
+ * times on the fastest CPU: {@code max(work / capacity, longest on the fastest)}. With equal cores
+ * the capacity of k cores is k, and this is the formula above.
+ *
+ * <p><b>Cores used</b> ({@link #coresUsed}): how many CPUs the work can keep busy, whatever their
+ * speed: {@code min(CPUs the model can use, work / longest task)}.
  */
 public final class Ideals {
 
@@ -78,7 +86,18 @@ public final class Ideals {
     /** {@code max(sequential / cores, longest task)} for the list, from the measured SEQUENTIAL time. */
     public static double fibList(double sequentialMs, List<Integer> fibs, int cores) {
         requireCores(cores);
-        return Math.max(sequentialMs / cores, sequentialMs * longestShare(fibs));
+        return fibListOn(sequentialMs, fibs, cores);
+    }
+
+    /**
+     * {@code max(work / capacity, longest task)} for the list on CPUs worth {@code capacity}
+     * fastest-CPU equivalents, where {@code workMs} is the whole list's time on the fastest CPU.
+     */
+    public static double fibListOn(double workMs, List<Integer> fibs, double capacity) {
+        if (!(capacity > 0)) {
+            throw new IllegalArgumentException("capacity must be > 0, got " + capacity);
+        }
+        return Math.max(workMs / capacity, workMs * longestShare(fibs));
     }
 
     /**
@@ -87,14 +106,30 @@ public final class Ideals {
      */
     public static double fibList(ExecutionModel model, double sequentialMs, List<Integer> fibs, int cores) {
         requireCores(cores);
-        int inFlight = ModelLimit.of(model).inFlight(fibs.size(), cores);
-        return fibList(sequentialMs, fibs, Math.min(cores, inFlight));
+        return fibList(sequentialMs, fibs, cpusUsable(model, fibs, cores));
+    }
+
+    /** How many of {@code cores} CPUs {@code model} can use for the list: one per task in flight, at most all. */
+    public static int cpusUsable(ExecutionModel model, List<Integer> fibs, int cores) {
+        requireCores(cores);
+        return Math.min(cores, ModelLimit.of(model).inFlight(fibs.size(), cores));
     }
 
     /** The divide-and-conquer ideal: the whole work spread over every core. */
     public static double fibSplit(double sequentialMs, int cores) {
         requireCores(cores);
         return sequentialMs / cores;
+    }
+
+    /**
+     * The most CPUs the list can keep busy on {@code cpus} of them when it runs as tasks: no more than
+     * the work over its longest task, which ends last. Counted in CPUs, not speed, as {@code cpu.cores} is.
+     */
+    public static double coresUsed(List<Integer> fibs, int cpus) {
+        if (cpus <= 0) {
+            throw new IllegalArgumentException("cpus must be > 0, got " + cpus);
+        }
+        return Math.min(cpus, 1 / longestShare(fibs));
     }
 
     /** The {@code fibs} param parsed as the benchmark parses it, or null when the benchmark would reject it. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * IO-bound work: N tasks that each sleep D ms, on every model, against the ideal of
@@ -19,6 +20,10 @@ final class IoLesson implements Lesson {
     static final String TEXT = "Tasks that sleep use no CPU, so what matters is how many wait at once: a"
             + " thread, virtual thread or timer per task finishes in about one sleep, a pool of P threads needs"
             + " ceil(N / P) rounds, and SEQUENTIAL takes N sleeps. A process per task also pays for a JVM start.";
+
+    static final String CORES_TEXT = "How many cores each model kept busy while its tasks slept: its CPU time (the JVM"
+            + " and every process it started) divided by its wall time. Waiting costs no CPU, so every model should read"
+            + " about 0, however long it took; a process per task is the exception, because each task starts a JVM.";
 
     /** For every lesson whose ideal needs the sleep params. */
     static final String NO_SLEEP_PARAMS =
@@ -35,8 +40,10 @@ final class IoLesson implements Lesson {
             Map<Map<String, String>, List<BenchmarkResult>> groups = charts.groupsWith(s, "model");
             if (!groups.isEmpty()) {
                 int cores = charts.cores(s.run());
-                groups.forEach((params, group) ->
-                        charts.add(group(params, group, cores, charts.id("io " + params), s.run().name())));
+                groups.forEach((params, group) -> {
+                    charts.add(group(params, group, cores, charts.id("io " + params), s.run().name()));
+                    cores(params, group, charts.id("cores io " + params), s.run().name()).ifPresent(charts::add);
+                });
             }
         }
     }
@@ -62,8 +69,26 @@ final class IoLesson implements Lesson {
             bars.add(Rows.bar(r.param("model"), r, idealMs));
         }
         models.note("drawn without an ideal").ifPresent(notes::add);
-        String title = "IO-bound: " + (tasks == null ? "N" : tasks) + " tasks that each sleep "
-                + (sleepMs == null ? "D" : Rows.fmt(sleepMs)) + " ms, on each model";
-        return new BarChartSpec(id, title, Rows.axisTitle(group.get(0)), bars, TEXT, source, notes);
+        return new BarChartSpec(id, "IO-bound: " + title(params), Rows.axisTitle(group.get(0)), bars, TEXT, source, notes);
+    }
+
+    private static String title(Map<String, String> params) {
+        Integer tasks = Rows.intParam(params, "tasks");
+        Double sleepMs = Rows.doubleParam(params, "sleepMs");
+        return (tasks == null ? "N" : tasks) + " tasks that each sleep " + (sleepMs == null ? "D" : Rows.fmt(sleepMs))
+                + " ms, on each model";
+    }
+
+    /** The cores each model kept busy, against about 0: sleeping uses no CPU. */
+    private static Optional<BarChartSpec> cores(Map<String, String> params, List<BenchmarkResult> group, String id,
+                                                String source) {
+        List<CoresUsed.Row> rows = group.stream().map(r -> new CoresUsed.Row(r.param("model"), r, Double.NaN)).toList();
+        List<String> notes = new ArrayList<>(List.of(CoresUsed.ABOUT_ZERO_NOTE));
+        if (group.stream().anyMatch(r -> ExecutionModel.PROCESS_PER_TASK.name().equals(r.param("model")))) {
+            notes.add("PROCESS_PER_TASK is the exception: each of its tasks starts a JVM, which loads classes and"
+                    + " compiles code, and that is CPU work.");
+        }
+        return CoresUsed.chart(id, "IO-bound: cores used by " + title(params), rows, List.of(CoresUsed.aboutZero()),
+                CORES_TEXT, notes, source);
     }
 }

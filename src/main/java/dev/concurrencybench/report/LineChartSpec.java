@@ -1,6 +1,7 @@
 package dev.concurrencybench.report;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Lines over a numeric x axis: time against N for the IO scaling chart, or score against run
@@ -20,6 +21,12 @@ public record LineChartSpec(String id, String title, String xAxis, String yAxis,
         notes = List.copyOf(notes);
     }
 
+    /** The same chart with other notes. */
+    LineChartSpec withNotes(List<String> otherNotes) {
+        return new LineChartSpec(id, title, xAxis, yAxis, logX, logY, series, xTickLabels, markers, explanation, source,
+                otherNotes);
+    }
+
     /** One line; {@code ideal} lines are drawn dashed and without markers. */
     public record Series(String name, List<Point> points, boolean ideal) {
         public Series {
@@ -27,8 +34,19 @@ public record LineChartSpec(String id, String title, String xAxis, String yAxis,
         }
     }
 
-    /** One point; {@code error} is NaN when unknown. */
-    public record Point(double x, double y, double error) {
+    /**
+     * One point; {@code error} is NaN when unknown.
+     *
+     * @param extras figures only the table shows, as for {@link BarChartSpec.Bar#extras()}; empty for none
+     */
+    public record Point(double x, double y, double error, Map<String, Double> extras) {
+        public Point {
+            extras = Rows.ordered(extras);
+        }
+
+        public Point(double x, double y, double error) {
+            this(x, y, error, Map.of());
+        }
     }
 
     /** A vertical line at {@code x}, e.g. between two runs whose JDK differs. */

@@ -19,6 +19,10 @@ final class MarkdownReport {
         m.append(runs.size() == 1 ? "From one results file: " : "From " + runs.size() + " results files, oldest first: ")
                 .append(String.join(", ", runs.stream().map(r -> "`" + r.name() + "`").toList()))
                 .append(". Each chart is drawn from the newest file that has its benchmark; red marks are the ideal.\n\n");
+        for (String b : plan.banners()) {
+            // A GitHub alert; elsewhere a plain quote.
+            m.append("> [!WARNING]\n> ").append(b).append("\n\n");
+        }
 
         m.append("## Runs\n\n");
         Set<String> keys = new LinkedHashSet<>();

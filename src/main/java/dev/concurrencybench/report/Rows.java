@@ -4,6 +4,7 @@ import dev.concurrencybench.report.BarChartSpec.Bar;
 import dev.concurrencybench.results.BenchMode;
 import dev.concurrencybench.results.BenchmarkResult;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -119,9 +120,18 @@ final class Rows {
         return Units.axisTitle(r.mode(), r.primary().unit());
     }
 
-    /** A bar for the row's primary score, with an ideal given in ms per call (NaN for none). */
+    /**
+     * A bar for the row's primary score, with an ideal given in ms per call (NaN for none), and the
+     * row's CPU time and cores used for the table when it has them.
+     */
     static Bar bar(String label, BenchmarkResult r, double idealMs) {
-        return new Bar(label, r.primary().score(), r.primary().scoreError(), Units.fromMillis(idealMs, r.primary().unit()));
+        return new Bar(label, r.primary().score(), r.primary().scoreError(), Units.fromMillis(idealMs, r.primary().unit()),
+                "", "", UsageFigures.beside(r));
+    }
+
+    /** An unmodifiable copy that keeps the order of {@code figures}; empty for null. */
+    static Map<String, Double> ordered(Map<String, Double> figures) {
+        return figures == null || figures.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(figures));
     }
 
     /** The names of the files the sources come from, each once, for a chart's "from" line. */

@@ -1,12 +1,16 @@
 package dev.concurrencybench.report;
 
+import dev.concurrencybench.machine.CoreCheck;
 import dev.concurrencybench.results.BenchmarkResult;
 import dev.concurrencybench.results.Environment;
 import dev.concurrencybench.results.ResultsFile;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -45,6 +49,9 @@ final class Runs {
         put(m, "profile", e == null ? null : e.profile());
         put(m, "CPU", e == null ? null : e.cpuModel());
         put(m, "logical cores", logicalCores(run).isPresent() ? Integer.toString(logicalCores(run).getAsInt()) : null);
+        put(m, "pinned to CPUs", e == null ? null : e.cpus());
+        put(m, "core check before", e == null || e.coreCheckBefore() == null ? null : e.coreCheckBefore().summary());
+        put(m, "core check after", e == null || e.coreCheckAfter() == null ? null : e.coreCheckAfter().summary());
         put(m, "memory", e == null ? null : memory(e.memoryBytes()));
         put(m, "OS", os(e));
         put(m, "JDK", jdk(run));
@@ -58,6 +65,62 @@ final class Runs {
             put(m, "JMH arguments", String.join(" ", e.jmhArgs()));
         }
         return m;
+    }
+
+    /**
+     * A warning for the top of the report when {@code run}'s core checks say its cores were not equal
+     * and steady: a verdict other than {@code equal}, or a check before and a check after that
+     * disagree (other verdicts, capacities or speeds of the fastest CPU more than
+     * {@link CoreCheck#TOLERANCE} apart). Empty when the checks found nothing, or there are none.
+     */
+    static Optional<String> coreBanner(ResultsFile run) {
+        Environment e = run.environment().orElse(null);
+        CoreCheck before = e == null ? null : e.coreCheckBefore();
+        CoreCheck after = e == null ? null : e.coreCheckAfter();
+        List<String> checks = new ArrayList<>();
+        boolean notEqual = false;
+        for (CoreCheck c : new CoreCheck[] {before, after}) {
+            if (c != null) {
+                checks.add("the check " + (c == before ? "before" : "after") + " the run says " + c.summary());
+                notEqual |= c.verdict() != CoreCheck.Verdict.EQUAL;
+            }
+        }
+        String disagreement = before == null || after == null ? "" : disagreement(before, after);
+        if (!notEqual && disagreement.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(run.name() + " ran on cores that were not equal and steady: " + String.join("; ", checks) + "."
+                + (disagreement.isEmpty() ? "" : " The two checks disagree (" + disagreement + "): the machine changed during"
+                        + " the run.")
+                + " Single-threaded rows depend on which CPU ran them and when, and the CPU ideals are only as good as"
+                + " these speeds (docs/machine.md explains the verdicts; --cpus pins a run).");
+    }
+
+    /** How two checks of one run differ, e.g. {@code verdict equal -> unequal}; empty when they agree. */
+    private static String disagreement(CoreCheck before, CoreCheck after) {
+        List<String> diffs = new ArrayList<>();
+        if (before.verdict() != after.verdict()) {
+            diffs.add("verdict " + before.verdict().label() + " -> " + after.verdict().label());
+        }
+        if (apart(before.capacity(), after.capacity())) {
+            diffs.add(String.format(Locale.ROOT, "capacity %.2f -> %.2f", before.capacity(), after.capacity()));
+        }
+        double fastBefore = fastestMillis(before);
+        double fastAfter = fastestMillis(after);
+        if (Objects.equals(before.kernel(), after.kernel()) && apart(fastBefore, fastAfter)) {
+            diffs.add(String.format(Locale.ROOT, "the fastest CPU took %.2f -> %.2f ms per %s", fastBefore, fastAfter,
+                    before.kernel()));
+        }
+        return String.join(", ", diffs);
+    }
+
+    private static double fastestMillis(CoreCheck c) {
+        return c.cpus().stream().mapToDouble(CoreCheck.CpuSpeed::millis).min().orElse(Double.NaN);
+    }
+
+    /** Whether two positive figures are more than {@link CoreCheck#TOLERANCE} apart, relative to the smaller. */
+    private static boolean apart(double a, double b) {
+        return a > 0 && b > 0 && Math.max(a, b) > Math.min(a, b) * (1 + CoreCheck.TOLERANCE);
     }
 
     /**

@@ -2,7 +2,10 @@ package dev.concurrencybench.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -36,6 +39,9 @@ final class Tables {
         if (ideal) {
             header.addAll(List.of("ideal" + in, "measured / ideal"));
         }
+        Set<String> extras = new LinkedHashSet<>();
+        spec.bars().forEach(b -> extras.addAll(b.extras().keySet()));
+        header.addAll(extras);
         List<List<String>> rows = new ArrayList<>();
         for (BarChartSpec.Bar b : spec.bars()) {
             List<String> row = new ArrayList<>(List.of(b.label(), number(b.value()), number(b.error())));
@@ -46,12 +52,22 @@ final class Tables {
                 row.add(number(b.ideal()));
                 row.add(Double.isFinite(b.ratio()) ? String.format(Locale.ROOT, "%.2fx", b.ratio()) : "n/a");
             }
+            extras.forEach(column -> row.add(extra(b.extras(), column)));
             rows.add(row);
         }
         return new Table(header, rows);
     }
 
-    /** One row per line, one column per x value (a run, or a task count). */
+    /** The figure for {@code column}, or an empty cell when the row has none. */
+    private static String extra(Map<String, Double> extras, String column) {
+        Double v = extras.get(column);
+        return v == null ? "" : number(v);
+    }
+
+    /**
+     * One row per line, one column per x value (a run, or a task count); below a line, a row for
+     * each figure its points carry for the table ({@link LineChartSpec.Point#extras()}).
+     */
     private static Table lines(LineChartSpec spec) {
         TreeSet<Double> xs = new TreeSet<>();
         spec.series().forEach(s -> s.points().forEach(p -> xs.add(p.x())));
@@ -79,6 +95,17 @@ final class Tables {
                 row.add(cell);
             }
             rows.add(row);
+            Set<String> extras = new LinkedHashSet<>();
+            s.points().forEach(p -> extras.addAll(p.extras().keySet()));
+            for (String column : extras) {
+                List<String> extraRow = new ArrayList<>();
+                extraRow.add(s.name() + ": " + column);
+                for (double x : xs) {
+                    extraRow.add(s.points().stream().filter(p -> p.x() == x).map(p -> extra(p.extras(), column))
+                            .reduce((a, b) -> b).orElse(""));
+                }
+                rows.add(extraRow);
+            }
         }
         return new Table(header, rows);
     }

@@ -70,4 +70,80 @@ class CpuLessonTest {
         assertTrue(cpu.notes().stream().anyMatch(n -> n.startsWith("Not a model of this build") && n.contains("QUANTUM_THREADS")),
                 cpu.notes().toString());
     }
+
+    // ------------------------------------------------------------------ cores used (-prof cpu)
+
+    /** The suite's CPU rows with made-up -prof cpu figures: SEQUENTIAL one core, the others 1.9. */
+    private static List<BenchmarkResult> profiledCpuRows(boolean jvmOnly) {
+        return Fixtures.ofClass(Fixtures.suite(), "CpuBoundBenchmark").stream()
+                .map(r -> Fixtures.withUsage(r, "SEQUENTIAL".equals(r.param("model")) ? 1.0 : 1.9, 20, 80, jvmOnly)).toList();
+    }
+
+    @Test
+    void coresUsedChartHasEachRowsCoresAgainstWhatTheModelAndTheWorkAllow() {
+        ChartPlanner.Plan plan = plan(Fixtures.run("r.json", profiledCpuRows(false), 2, "21"));
+        BarChartSpec cores = chart(plan, BarChartSpec.class, idStarts("cores-cpu"));
+        assertEquals(List.of("cpu", "cores-cpu"), plan.charts().stream().limit(2).map(c -> c.id().replaceAll("-fibs.*", "")).toList(),
+                "the cores chart follows the time chart");
+        assertEquals(12, cores.bars().size());
+        assertEquals(1.0, bar(cores, "SEQUENTIAL").value());
+        assertEquals(1.9, bar(cores, "FIXED_POOL").value());
+        assertEquals(0.01, bar(cores, "FIXED_POOL").error());
+        assertEquals(1, bar(cores, "SEQUENTIAL").ideal(), 1e-12);
+        // Two cores, and the work allows 2.53 (fib(36) is 39.5% of it): the cores bind.
+        assertEquals(2, bar(cores, "FIXED_POOL").ideal(), 1e-12);
+        assertEquals(2, bar(cores, "recursive ForkJoin (threshold 20)").ideal(), 1e-12);
+        assertTrue(cores.yAxis().startsWith("cores used (cores,"), cores.yAxis());
+        assertTrue(cores.levels().isEmpty());
+        assertTrue(cores.notes().get(0).contains("2.53 cores"), cores.notes().toString());
+    }
+
+    @Test
+    void onFourCoresTheCoresIdealIsWhatTheWorkAllows() {
+        BarChartSpec cores = chart(plan(Fixtures.run("r.json", profiledCpuRows(false), 4, "21")), BarChartSpec.class,
+                idStarts("cores-cpu"));
+        double allowed = 1 / Ideals.longestShare(Ideals.parseFibs(Fixtures.FIBS));
+        assertEquals(allowed, bar(cores, "PLATFORM_THREADS").ideal(), 1e-12);
+        assertEquals(1, bar(cores, "SEQUENTIAL").ideal(), 1e-12);
+        // The recursive version splits fib(36) too.
+        assertEquals(4, bar(cores, "recursive ForkJoin (threshold 20)").ideal(), 1e-12);
+    }
+
+    @Test
+    void timeTableShowsCpuAndCoresBesideEachTime() {
+        List<BenchmarkResult> rows = profiledCpuRows(false);
+        BarChartSpec cpu = chart(plan(Fixtures.run("r.json", rows, 2, "21")), BarChartSpec.class, idStarts("cpu"));
+        Tables.Table t = Tables.of(cpu);
+        assertEquals(List.of("", "measured (ms/op)", "± error", "ideal (ms/op)", "measured / ideal", "CPU (ms/op)",
+                "cores used (cores)"), t.header());
+        BenchmarkResult fixed = Fixtures.row(rows, "fibList", "model", "FIXED_POOL");
+        List<String> row = t.rows().stream().filter(r -> r.get(0).equals("FIXED_POOL")).findFirst().orElseThrow();
+        assertEquals(Tables.number(fixed.secondary("cpu.time").score()), row.get(5));
+        assertEquals("1.9", row.get(6));
+    }
+
+    @Test
+    void jvmOnlyFiguresAreLabelledAsSuch() {
+        ChartPlanner.Plan plan = plan(Fixtures.run("r.json", profiledCpuRows(true), 2, "21"));
+        BarChartSpec cores = chart(plan, BarChartSpec.class, idStarts("cores-cpu"));
+        assertEquals("cores (jvm only)", ChartRenderer.shortUnit(cores.yAxis()));
+        assertTrue(cores.notes().contains(CoresUsed.JVM_ONLY_NOTE), cores.notes().toString());
+        BarChartSpec cpu = chart(plan, BarChartSpec.class, idStarts("cpu"));
+        assertTrue(Tables.of(cpu).header().containsAll(List.of("CPU (ms/op, jvm only)", "cores used (cores, jvm only)")),
+                Tables.of(cpu).header().toString());
+    }
+
+    @Test
+    void rowsWithoutTheFigureGetAnEmptySlotAndANoteAndFilesWithoutAnyGetNoChart() {
+        List<BenchmarkResult> rows = new java.util.ArrayList<>(profiledCpuRows(false));
+        rows.replaceAll(r -> "PROCESS_PER_TASK".equals(r.param("model"))
+                ? Fixtures.ss("CpuBoundBenchmark.fibList", r.params(), 900, 1) : r);
+        BarChartSpec cores = chart(plan(Fixtures.run("r.json", rows, 2, "21")), BarChartSpec.class, idStarts("cores-cpu"));
+        assertTrue(Double.isNaN(bar(cores, "PROCESS_PER_TASK").value()));
+        assertTrue(cores.notes().stream().anyMatch(n -> n.startsWith("No cores-used figure") && n.contains("PROCESS_PER_TASK")),
+                cores.notes().toString());
+        assertTrue(plan(SUITE).charts().stream().noneMatch(c -> c.id().startsWith("cores")));
+        BarChartSpec cpu = chart(plan(SUITE), BarChartSpec.class, idStarts("cpu"));
+        assertEquals(List.of("", "measured (ms/op)", "± error", "ideal (ms/op)", "measured / ideal"), Tables.of(cpu).header());
+    }
 }

@@ -3,12 +3,16 @@ package dev.concurrencybench.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concurrencybench.machine.CoreCheck;
+import dev.concurrencybench.machine.CpuList;
 import dev.concurrencybench.report.BarChartSpec.Bar;
 import dev.concurrencybench.results.BenchMode;
 import dev.concurrencybench.results.BenchmarkResult;
 import dev.concurrencybench.results.Environment;
 import dev.concurrencybench.results.Metric;
 import dev.concurrencybench.results.ResultsFile;
+import dev.concurrencybench.usage.Scope;
+import dev.concurrencybench.usage.UsageMetric;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -158,6 +162,54 @@ final class Fixtures {
             }
         }
         return rows;
+    }
+
+    // ------------------------------------------------------------------ -prof cpu and core checks (made here, not measured)
+
+    /**
+     * {@code row} with the four figures of {@code -prof cpu} (bench/UsageProfiler), made up by this
+     * test code: CPU time {@code cores} x the score, and the given threads and MB. Units as measured
+     * from /proc, or as the JVM-only fallback when {@code jvmOnly}.
+     */
+    static BenchmarkResult withUsage(BenchmarkResult row, double cores, double threads, double mb, boolean jvmOnly) {
+        Scope scope = jvmOnly ? Scope.JVM_ONLY : Scope.PROCESS_TREE;
+        Map<String, Metric> secondary = new LinkedHashMap<>(row.secondary());
+        secondary.put(UsageMetric.CPU_TIME.label(), metric(cores * row.primary().score(), Double.NaN, UsageMetric.CPU_TIME.unit(scope)));
+        secondary.put(UsageMetric.CPU_CORES.label(), metric(cores, 0.01, UsageMetric.CPU_CORES.unit(scope)));
+        secondary.put(UsageMetric.OS_THREADS_PEAK.label(), metric(threads, Double.NaN, UsageMetric.OS_THREADS_PEAK.unit(scope)));
+        if (!jvmOnly) {
+            secondary.put(UsageMetric.RSS_PEAK.label(), metric(mb, Double.NaN, UsageMetric.RSS_PEAK.unit(scope)));
+        }
+        return new BenchmarkResult(row.benchmark(), row.mode(), row.threads(), row.forks(), row.params(), row.primary(),
+                secondary, row.vm());
+    }
+
+    /**
+     * A core check as {@link CoreCheck#of} makes it from samples, made up by this test code: CPU i
+     * takes {@code millis[i]} ms per call in every round (a steady machine), so the relative
+     * speeds are the fastest time over each.
+     */
+    static CoreCheck check(double... millis) {
+        double[][] samples = new double[millis.length][];
+        for (int i = 0; i < millis.length; i++) {
+            samples[i] = new double[] {millis[i], millis[i], millis[i]};
+        }
+        return CoreCheck.of("2026-01-01T00:00:00Z", "fib(30)", 20, "sched_setaffinity", CpuList.firstN(millis.length), samples);
+    }
+
+    /** A check whose CPU 0 changed speed by half between rounds: unsteady. */
+    static CoreCheck unsteadyCheck(int cpus) {
+        double[][] samples = new double[cpus][];
+        for (int i = 0; i < cpus; i++) {
+            samples[i] = i == 0 ? new double[] {5, 7.5, 5} : new double[] {5, 5, 5};
+        }
+        return CoreCheck.of("2026-01-01T00:00:00Z", "fib(30)", 20, "sched_setaffinity", CpuList.firstN(cpus), samples);
+    }
+
+    /** A results file whose sidecar has {@code cores} logical cores and these core checks (either may be null). */
+    static ResultsFile withChecks(String name, List<BenchmarkResult> rows, int cores, CoreCheck before, CoreCheck after) {
+        Environment env = sidecar(cores, "2026-01-01T00:00:00Z").withMachine(null, before, after);
+        return new ResultsFile(Path.of(name), onJdk(rows, "21.0.5"), Optional.of(env));
     }
 
     // ------------------------------------------------------------------ reading a plan

@@ -51,6 +51,30 @@ class IdealsTest {
     }
 
     @Test
+    void onMeasuredCoresTheCapacityTakesThePlaceOfTheCoreCount() {
+        List<Integer> list = Ideals.parseFibs(Fixtures.FIBS);
+        double share = Ideals.longestShare(list);
+        assertEquals(Ideals.fibList(600, list, 2), Ideals.fibListOn(600, list, 2.0), 1e-12);
+        assertEquals(600 / 1.57, Ideals.fibListOn(600, list, 1.57), 1e-9);
+        // Never better than the longest task on the fastest CPU.
+        assertEquals(600 * share, Ideals.fibListOn(600, list, 3.5), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> Ideals.fibListOn(600, list, 0));
+        assertThrows(IllegalArgumentException.class, () -> Ideals.fibListOn(600, list, Double.NaN));
+    }
+
+    @Test
+    void coresUsedIsWhatTheModelAndTheWorkAllow() {
+        List<Integer> list = Ideals.parseFibs(Fixtures.FIBS);
+        assertEquals(1, Ideals.cpusUsable(ExecutionModel.SEQUENTIAL, list, 4));
+        assertEquals(4, Ideals.cpusUsable(ExecutionModel.FIXED_POOL, list, 4));
+        assertEquals(2, Ideals.cpusUsable(ExecutionModel.PLATFORM_THREADS, List.of(30, 30), 4));
+        assertEquals(2, Ideals.coresUsed(list, 2), 1e-12);
+        assertEquals(1 / Ideals.longestShare(list), Ideals.coresUsed(list, 4), 1e-12);
+        assertEquals(1, Ideals.coresUsed(List.of(36), 4), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> Ideals.coresUsed(list, 0));
+    }
+
+    @Test
     void parseFibsAcceptsWhatTheBenchmarkAcceptsAndNothingElse() {
         assertEquals(List.of(36, 35, 10), Ideals.parseFibs("36/35/10"));
         assertEquals(List.of(36, 35), Ideals.parseFibs("36 35"));

@@ -83,4 +83,24 @@ class IoLessonTest {
         assertEquals(0.95, io.bars().get(0).ratio(), 1e-9);
         assertTrue(io.yAxis().startsWith("throughput (ops/s, higher is better)"), io.yAxis());
     }
+
+    @Test
+    void coresUsedChartMarksAboutZeroAsALineNotARatio() {
+        List<BenchmarkResult> rows = Fixtures.ofClass(Fixtures.suite(), "IoBoundBenchmark").stream()
+                .map(r -> Fixtures.withUsage(r, "PROCESS_PER_TASK".equals(r.param("model")) ? 1.6 : 0.04, 20, 80, false)).toList();
+        BarChartSpec cores = chart(plan(Fixtures.run("r.json", rows, 2, "21")), BarChartSpec.class, idStarts("cores-io"));
+        assertEquals(rows.stream().map(r -> r.param("model")).toList(), cores.bars().stream().map(Bar::label).toList());
+        assertEquals(rows.stream().map(r -> r.secondary("cpu.cores").score()).toList(),
+                cores.bars().stream().map(Bar::value).toList());
+        assertFalse(cores.hasIdeal(), "no ratio against 0");
+        assertEquals(List.of(new BarChartSpec.Level(CoresUsed.ABOUT_ZERO, "ideal: about 0 (at most 0.1 core)")), cores.levels());
+        assertTrue(cores.notes().contains(CoresUsed.ABOUT_ZERO_NOTE));
+        assertTrue(cores.notes().stream().anyMatch(n -> n.startsWith("PROCESS_PER_TASK is the exception")), cores.notes().toString());
+        // The table says what the line is in its notes, and has no ideal column to misread.
+        assertEquals(List.of("", "measured (cores)", "± error"), Tables.of(cores).header());
+
+        List<BenchmarkResult> noProcess = rows.stream().filter(r -> !"PROCESS_PER_TASK".equals(r.param("model"))).toList();
+        BarChartSpec quiet = chart(plan(Fixtures.run("r.json", noProcess, 2, "21")), BarChartSpec.class, idStarts("cores-io"));
+        assertTrue(quiet.notes().stream().noneMatch(n -> n.contains("PROCESS_PER_TASK")), quiet.notes().toString());
+    }
 }

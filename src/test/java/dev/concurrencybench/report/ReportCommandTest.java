@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,6 +41,31 @@ class ReportCommandTest {
     static final String COUNTER = "counter-real.json";
     /** SpawnBenchmark (issue 3's build), 1 fork, 1 iteration: single shots and sampled round trips. */
     static final String SPAWN = "spawn-real.json";
+
+    /**
+     * CpuBoundBenchmark.fibList* and IoBoundBenchmark, five models, 1 fork, 2 iterations, with -prof cpu from
+     * /proc and its sidecar, whose core checks both say unsteady (a busy shared machine):
+     * {@code java -jar target/benchmarks.jar 'CpuBoundBenchmark.fibList|IoBoundBenchmark'
+     * -p model=SEQUENTIAL,FIXED_POOL,VIRTUAL_THREADS,PROCESS_POOL,PROCESS_PER_TASK -f 1 -wi 1 -i 2}.
+     */
+    static final String PROFILED_CPU_IO = "20261128T084408Z-full-CpuBoundBenchmark.fibList_IoBoundBenchmark.json";
+    /**
+     * IoScalingBenchmark, PLATFORM_THREADS and VIRTUAL_THREADS at 100, 1,000 and 10,000 tasks and virtualThreads100k,
+     * 1 fork, 2 iterations, with -prof cpu and its sidecar:
+     * {@code ... IoScalingBenchmark -p model=PLATFORM_THREADS,VIRTUAL_THREADS -f 1 -wi 1 -i 2}.
+     */
+    static final String PROFILED_SCALING = "20261128T084435Z-full-IoScalingBenchmark.json";
+    /**
+     * As {@link #PROFILED_CPU_IO} for SEQUENTIAL, FIXED_POOL and PROCESS_POOL, 1 iteration, with the profiler's
+     * fallback ({@code -prof 'cpu:proc=EMPTY_DIR'}): units "(jvm only)". Its checks: unsteady before, equal after.
+     */
+    static final String JVM_ONLY_CPU_IO = "20261128T084750Z-full-CpuBoundBenchmark.fibList_IoBoundBenchmark.json";
+    /** IoScalingBenchmark.sleepTasks at 100 and 1,000 tasks with the fallback, 1 iteration. */
+    static final String JVM_ONLY_SCALING = "20261128T084802Z-full-IoScalingBenchmark.sleepTasks.json";
+
+    /** The committed reference run and its report, made with this build (docs/report.md). */
+    static final Path REFERENCE = Path.of("results/reference/20261127T011843Z-full-all.json");
+    static final Path REFERENCE_REPORT = Path.of("results/reference/report");
 
     @TempDir
     Path tmp;
@@ -332,5 +358,131 @@ class ReportCommandTest {
             s.forEach(p -> left.add(p.getFileName().toString()));
         }
         assertEquals(List.of(), left);
+    }
+
+    // ------------------------------------------------------------------ -prof cpu and core checks (issues 11, 12)
+
+    private static ChartSpec only(ChartPlanner.Plan plan, String idPrefix) {
+        List<ChartSpec> found = plan.charts().stream().filter(c -> c.id().startsWith(idPrefix)).toList();
+        assertEquals(1, found.size(), idPrefix + ": " + plan.charts().stream().map(ChartSpec::id).toList());
+        return found.get(0);
+    }
+
+    @Test
+    void realProfiledRunsGetCoresThreadsAndMemoryChartsAndTheirFiguresInTheTables() throws IOException {
+        List<ResultsFile> runs = List.of(ResultsFile.read(resource(PROFILED_CPU_IO)), ResultsFile.read(resource(PROFILED_SCALING)));
+        ChartPlanner.Plan plan = ChartPlanner.plan(runs, null);
+        BarChartSpec cpu = (BarChartSpec) only(plan, "cpu-");
+        BarChartSpec cpuCores = (BarChartSpec) only(plan, "cores-cpu-");
+        BarChartSpec ioCores = (BarChartSpec) only(plan, "cores-io-");
+        LineChartSpec threads = (LineChartSpec) only(plan, "threads-scaling-");
+        LineChartSpec memory = (LineChartSpec) only(plan, "memory-scaling-");
+
+        List<BenchmarkResult> cpuRows = Fixtures.ofClass(runs.get(0).results(), "CpuBoundBenchmark");
+        assertEquals(cpuRows.stream().map(r -> r.secondary("cpu.cores").score()).toList(),
+                cpuCores.bars().stream().map(BarChartSpec.Bar::value).toList());
+        assertEquals(List.of(1.0, 2.0, 2.0, 2.0, 2.0, 2.0), cpuCores.bars().stream().map(BarChartSpec.Bar::ideal).toList());
+        Tables.Table t = Tables.of(cpu);
+        int cpuColumn = t.header().indexOf("CPU (ms/op)");
+        int coresColumn = t.header().indexOf("cores used (cores)");
+        for (int i = 0; i < cpuRows.size(); i++) {
+            assertEquals(Tables.number(cpuRows.get(i).secondary("cpu.time").score()), t.rows().get(i).get(cpuColumn));
+            assertEquals(Tables.number(cpuRows.get(i).secondary("cpu.cores").score()), t.rows().get(i).get(coresColumn));
+        }
+        List<BenchmarkResult> ioRows = Fixtures.ofClass(runs.get(0).results(), "IoBoundBenchmark");
+        assertEquals(ioRows.stream().map(r -> r.secondary("cpu.cores").score()).toList(),
+                ioCores.bars().stream().map(BarChartSpec.Bar::value).toList());
+        assertEquals(1, ioCores.levels().size());
+
+        for (BenchmarkResult r : runs.get(1).results()) {
+            String model = r.method().equals("virtualThreads100k") ? "VIRTUAL_THREADS" : r.param("model");
+            double n = Double.parseDouble(r.param("tasks"));
+            for (var chart : List.of(Map.entry(threads, "os.threads.peak"), Map.entry(memory, "rss.peak"))) {
+                LineChartSpec.Series line = chart.getKey().series().stream().filter(s -> s.name().equals(model)).findFirst().orElseThrow();
+                assertTrue(line.points().stream().anyMatch(p -> p.x() == n && p.y() == r.secondary(chart.getValue()).score()),
+                        chart.getValue() + " " + r.key().display());
+            }
+        }
+
+        Path out = tmp.resolve("profiled");
+        Outcome o = report(resource(PROFILED_CPU_IO).toString(), resource(PROFILED_SCALING).toString(), "-o", out.toString());
+        assertEquals(0, o.code(), o.err());
+        assertCompleteReport(out, expectedFiles(runs));
+        assertLocalLinks(out, out.resolve(Report.HTML), HTML_LINK);
+        assertLocalLinks(out, out.resolve(Report.MARKDOWN), MD_LINK);
+    }
+
+    @Test
+    void theRealSidecarsChecksSetTheCapacityAndRaiseTheBanner() throws IOException {
+        ResultsFile run = ResultsFile.read(resource(PROFILED_CPU_IO));
+        var env = run.environment().orElseThrow();
+        // Each CPU's relative speed, averaged over both checks, scaled so that the fastest is 1.
+        double[] mean = new double[2];
+        for (int cpu = 0; cpu < 2; cpu++) {
+            mean[cpu] = (env.coreCheckBefore().cpus().get(cpu).relativeSpeed() + env.coreCheckAfter().cpus().get(cpu).relativeSpeed()) / 2;
+        }
+        double fastest = Math.max(mean[0], mean[1]);
+        double capacity = mean[0] / fastest + mean[1] / fastest;
+        ChartPlanner.Plan plan = ChartPlanner.plan(List.of(run), null);
+        BarChartSpec cpu = (BarChartSpec) only(plan, "cpu-");
+        double seq = cpu.bars().get(0).value();
+        assertEquals("SEQUENTIAL", cpu.bars().get(0).label());
+        assertEquals(seq / capacity, Fixtures.bar(cpu, "FIXED_POOL").ideal(), 1e-9);
+        assertTrue(cpu.notes().stream().anyMatch(n -> n.startsWith(String.format(java.util.Locale.ROOT,
+                "Capacity %.2f fastest-CPU equivalents on 2 CPUs (CPU 0 %.2f, CPU 1 %.2f): the mean of the core checks before"
+                        + " (unsteady", capacity, mean[0] / fastest, mean[1] / fastest))), cpu.notes().toString());
+        assertEquals(1, plan.banners().size());
+        assertTrue(plan.banners().get(0).contains(env.coreCheckBefore().summary())
+                && plan.banners().get(0).contains(env.coreCheckAfter().summary()), plan.banners().get(0));
+
+        Path out = tmp.resolve("banner");
+        assertEquals(0, report(resource(PROFILED_CPU_IO).toString(), "-o", out.toString()).code());
+        assertTrue(Files.readString(out.resolve(Report.HTML)).contains("<div class=\"banner\""));
+        assertTrue(Files.readString(out.resolve(Report.MARKDOWN)).contains("> [!WARNING]"));
+        assertTrue(Files.readString(out.resolve(Report.MARKDOWN)).contains("| core check before | unsteady: capacity"));
+    }
+
+    @Test
+    void realFallbackFiguresAreLabelledJvmOnly() throws IOException {
+        List<ResultsFile> runs = List.of(ResultsFile.read(resource(JVM_ONLY_CPU_IO)), ResultsFile.read(resource(JVM_ONLY_SCALING)));
+        ChartPlanner.Plan plan = ChartPlanner.plan(runs, null);
+        BarChartSpec cpuCores = (BarChartSpec) only(plan, "cores-cpu-");
+        assertEquals("cores (jvm only)", ChartRenderer.shortUnit(cpuCores.yAxis()));
+        assertTrue(cpuCores.notes().contains(CoresUsed.JVM_ONLY_NOTE));
+        assertTrue(Tables.of(only(plan, "io-")).header().contains("CPU (ms/op, jvm only)"));
+        LineChartSpec threads = (LineChartSpec) only(plan, "threads-scaling-");
+        assertEquals("java threads (jvm only)", ChartRenderer.shortUnit(threads.yAxis()));
+        assertTrue(plan.charts().stream().noneMatch(c -> c.id().startsWith("memory")), "no rss.peak without /proc");
+        // Unsteady before, equal after.
+        assertTrue(plan.banners().get(0).contains("verdict unsteady -> equal"), plan.banners().toString());
+
+        Path out = tmp.resolve("jvm-only");
+        assertEquals(0, report(resource(JVM_ONLY_CPU_IO).toString(), resource(JVM_ONLY_SCALING).toString(), "-o", out.toString()).code());
+        assertCompleteReport(out, expectedFiles(runs));
+        assertTrue(Files.readString(out.resolve(Report.MARKDOWN)).contains("cores used (cores, jvm only)"));
+    }
+
+    @Test
+    void olderFilesGetNoUsageChartsNoUsageColumnsAndNoBanner() {
+        for (String name : List.of(CPU_IO, SCALING, COUNTER, SPAWN)) {
+            ChartPlanner.Plan plan = ChartPlanner.plan(List.of(ResultsFile.read(resource(name))), null);
+            assertTrue(plan.charts().stream().noneMatch(c -> c.id().startsWith("cores") || c.id().startsWith("threads")
+                    || c.id().startsWith("memory")), name);
+            assertTrue(plan.charts().stream().allMatch(c -> Tables.of(c).header().stream().noneMatch(h -> h.contains("CPU ("))
+                    && Tables.of(c).rows().stream().noneMatch(r -> r.get(0).contains(": CPU"))), name);
+            assertEquals(List.of(), plan.banners(), name);
+        }
+    }
+
+    @Test
+    void theReferenceRunRendersAsTheCommittedReport() throws IOException {
+        // Regenerate with the command in docs/report.md when the report changes on purpose.
+        Path out = tmp.resolve("reference");
+        Outcome o = report(REFERENCE.toString(), "-o", out.toString());
+        assertEquals(0, o.code(), o.err());
+        assertEquals(filesIn(REFERENCE_REPORT), filesIn(out));
+        for (String page : List.of(Report.HTML, Report.MARKDOWN)) {
+            assertEquals(Files.readString(REFERENCE_REPORT.resolve(page)), Files.readString(out.resolve(page)), page);
+        }
     }
 }
