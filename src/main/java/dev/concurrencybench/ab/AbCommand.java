@@ -2,10 +2,10 @@ package dev.concurrencybench.ab;
 
 import dev.concurrencybench.bench.JarBenchmarkList;
 import dev.concurrencybench.bench.Params;
-import dev.concurrencybench.compare.CommandLines;
 import dev.concurrencybench.compare.Comparison;
 import dev.concurrencybench.compare.Format;
 import dev.concurrencybench.compare.PairedStats;
+import dev.concurrencybench.util.CommandLines;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
@@ -34,7 +34,7 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(name = "ab", sortOptions = false, usageHelpAutoWidth = true,
         description = {"Measures two builds on this machine, interleaved: per row, pairs of one base fork and one new fork",
-                "back to back in random order; the verdict per row comes from the pairs' log ratios (10% trimmed mean,",
+                "back to back in random order; the verdict per row comes from the pairs' log ratios (10%% trimmed mean,",
                 "Holm across rows, a minimum effect). JMH args (benchmark patterns, -e, -p, -jvmArgs, -wi/-i/-w/-r) select",
                 "what is compared. Exit status: 0 no regression, 1 a regression, 2 bad input."})
 public final class AbCommand implements Callable<Integer> {
@@ -93,8 +93,7 @@ public final class AbCommand implements Callable<Integer> {
 
     /** Runs the command line and returns the exit status; never throws. */
     public static int run(String... args) {
-        return run(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, StandardCharsets.UTF_8), args);
+        return run(CommandLines.stdout(), CommandLines.stderr(), args);
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {

@@ -3,6 +3,7 @@ package dev.concurrencybench.compare;
 import dev.concurrencybench.results.ResultsException;
 import dev.concurrencybench.results.ResultsFile;
 import dev.concurrencybench.results.ResultsFiles;
+import dev.concurrencybench.util.CommandLines;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -76,8 +77,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     /** Runs the command line and returns the exit status; never throws. */
     public static int run(String... args) {
-        return run(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, StandardCharsets.UTF_8), args);
+        return run(CommandLines.stdout(), CommandLines.stderr(), args);
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
