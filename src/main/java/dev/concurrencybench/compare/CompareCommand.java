@@ -108,8 +108,10 @@ public final class CompareCommand implements Callable<Integer> {
         Format f = parseFormat(format);
         CompareOptions options = new CompareOptions(alpha, minEffectPercent / 100, minForks, seed, replicates, !noSecondary);
         Comparison c = new Comparer(options).compare(read(base), read(next));
-        if (failOnEnvDiff && !c.warnings().isEmpty()) {
-            throw new IllegalArgumentException(c.warnings().get(0) + " (and --fail-on-env-diff is set)");
+        if (failOnEnvDiff) {
+            c.warnings().stream().filter(w -> w.startsWith(Comparer.ENVIRONMENT_DIFFERS)).findFirst().ifPresent(w -> {
+                throw new IllegalArgumentException(w + " (and --fail-on-env-diff is set)");
+            });
         }
         String rendered = f.render(c);
         if (output != null) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.concurrencybench.machine.CoreCheck;
 import dev.concurrencybench.results.Environment;
 import dev.concurrencybench.results.Sidecar;
 import java.io.PrintWriter;
@@ -137,6 +138,28 @@ class CompareCommandTest {
         assertEquals(CompareCommand.BAD_INPUT, fatal.code());
         assertEquals("compare: environment differs: CPU model: 'CPU A' vs 'CPU B' (and --fail-on-env-diff is set)",
                 fatal.err().strip());
+    }
+
+    @Test
+    void coreChecksThatDifferWarnButDoNotFailEvenWithTheFlag(@TempDir Path dir) throws Exception {
+        Path base = dir.resolve("base.json");
+        Path next = dir.resolve("new.json");
+        writeJmh(base, new double[] {100}, 1);
+        writeJmh(next, new double[] {100}, 2);
+        CoreCheck equal = ComparerTest.check(CoreCheck.Verdict.EQUAL);
+        CoreCheck unequal = ComparerTest.check(CoreCheck.Verdict.UNEQUAL);
+        Sidecar.write(base, env("CPU A").withMachine(null, equal, equal));
+        Sidecar.write(next, env("CPU A").withMachine(null, unequal, unequal));
+        for (String[] args : List.of(new String[] {base.toString(), next.toString()},
+                new String[] {"--fail-on-env-diff", base.toString(), next.toString()})) {
+            Run r = run(args);
+            assertEquals(CompareCommand.OK, r.code(), r.err());
+            assertTrue(r.out().startsWith("warning: core checks differ: base equal before and after; new unequal before and after"),
+                    r.out());
+        }
+        Run json = run("--format", "json", base.toString(), next.toString());
+        assertTrue(json.err().startsWith("compare: warning: core checks differ: "), json.err());
+        assertTrue(MAPPER.readTree(json.out()).get("warnings").get(0).asText().startsWith("core checks differ: "), json.out());
     }
 
     private static Environment env(String cpu) {
