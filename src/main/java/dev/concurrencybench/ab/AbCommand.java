@@ -5,6 +5,11 @@ import dev.concurrencybench.bench.Params;
 import dev.concurrencybench.compare.Comparison;
 import dev.concurrencybench.compare.Format;
 import dev.concurrencybench.compare.PairedStats;
+import dev.concurrencybench.machine.Affinity;
+import dev.concurrencybench.machine.CoreCheck;
+import dev.concurrencybench.machine.CpuList;
+import dev.concurrencybench.machine.PinnedRun;
+import dev.concurrencybench.machine.RunCheck;
 import dev.concurrencybench.util.CommandLines;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -79,6 +84,10 @@ public final class AbCommand implements Callable<Integer> {
             description = "Where the run's folder ab-<UTC>/ goes (default: ${DEFAULT-VALUE}).")
     Path resultsDir;
 
+    @Option(names = PinnedRun.OPTION, paramLabel = "LIST",
+            description = "Run every JMH call of both sides on these CPUs, e.g. 0, 0-3, 0,2 (default: unpinned).")
+    String cpus;
+
     @Option(names = "--no-cds", description = "Do not give the JVMs an AppCDS archive per jar (it cuts their start-up).")
     boolean noCds;
 
@@ -115,6 +124,7 @@ public final class AbCommand implements Callable<Integer> {
             throw new AbException("--alpha must be between 0 and 1, got " + alpha);
         }
         Duration time = Durations.parse(budget);
+        CpuList cpuList = cpus == null ? null : PinnedRun.parseCpus(cpus);
         Path newJar = next != null ? next : runningJar();
         JmhSelection selection = JmhSelection.parse(jmhArgs);
         try {
@@ -131,14 +141,18 @@ public final class AbCommand implements Callable<Integer> {
         Instant started = Instant.now();
         Path runDir = Files.createDirectories(resultsDir.resolve("ab-" + STAMP.format(started)));
         double minEffect = minEffectPercent / 100;
-        err.printf(Locale.ROOT, "ab: %d rows in common (%d added, %d removed), budget %s, seed %d; results in %s%n",
+        err.printf(Locale.ROOT, "ab: %d rows in common (%d added, %d removed), budget %s, seed %d%s; results in %s%n",
                 rows.common().size(), rows.added().size(), rows.removed().size(), Durations.format(time.toNanos()),
-                orderSeed, runDir);
+                orderSeed, cpuList == null ? "" : ", pinned to CPUs " + cpuList, runDir);
         err.flush();
 
+        // The machine is checked once around all rounds, for both sides alike; the children skip their own check.
+        boolean check = RunCheck.enabled();
+        CpuList checked = cpuList != null ? cpuList : Affinity.allowed();
+        CoreCheck before = check ? RunCheck.take("before the first round", checked, err::println, err::println) : null;
         Engine.Result result;
         ChildCommand command = command(selection, !noCds);
-        try (JarForkRunner runner = new JarForkRunner(base, newJar, command, runDir)) {
+        try (JarForkRunner runner = new JarForkRunner(base, newJar, command, cpuList, runDir)) {
             Thread stop = new Thread(runner::close, "ab-stop-children");
             Runtime.getRuntime().addShutdownHook(stop);
             Engine engine = new Engine(rows.common(), runner, System::nanoTime,
@@ -149,10 +163,14 @@ public final class AbCommand implements Callable<Integer> {
             result = engine.run();
             Runtime.getRuntime().removeShutdownHook(stop);
         }
+        CoreCheck after = check ? RunCheck.take("after the last round", checked, err::println, err::println) : null;
         List<String> invocation = new ArrayList<>(List.of("ab"));
         invocation.addAll(spec.commandLine().getParseResult().originalArgs());
-        Path baseFile = MergedResults.write(runDir, Side.BASE, result.rows(), invocation, base.toAbsolutePath().getParent());
-        Path newFile = MergedResults.write(runDir, Side.NEW, result.rows(), invocation, newJar.toAbsolutePath().getParent());
+        MergedResults.Machine machine = new MergedResults.Machine(cpuList == null ? null : cpuList.toString(), before, after);
+        Path baseFile = MergedResults.write(runDir, Side.BASE, result.rows(), invocation, base.toAbsolutePath().getParent(),
+                machine);
+        Path newFile = MergedResults.write(runDir, Side.NEW, result.rows(), invocation, newJar.toAbsolutePath().getParent(),
+                machine);
 
         List<String> warnings = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -163,10 +181,18 @@ public final class AbCommand implements Callable<Integer> {
             notes.add(outOfReach + " row(s) could not reach a " + trim(minEffectPercent) + "% minimum detectable effect"
                     + " within the budget (too noisy, or the time ran out)");
         }
+        if (before != null && after != null && before.verdict() != after.verdict()) {
+            warnings.add("core checks differ: " + before.verdict().label() + " before the first round, " + after.verdict().label()
+                    + " after the last round: the machine changed during the run, for both sides alike (docs/machine.md)");
+        }
+        if (before != null || after != null) {
+            notes.add("core checks (the same for both sides): before the first round " + summary(before)
+                    + "; after the last round " + summary(after));
+        }
         if (baseFile != null && newFile != null) {
             notes.add("results: " + baseFile + " and " + newFile + " (compare and report read them)");
         }
-        Comparison c = AbReport.build(rows, result, alpha, minEffect, design(result, time, minEffect, orderSeed),
+        Comparison c = AbReport.build(rows, result, alpha, minEffect, design(result, time, minEffect, orderSeed, cpuList),
                 warnings, notes);
         String rendered = f.render(c);
         if (output != null) {
@@ -184,7 +210,8 @@ public final class AbCommand implements Callable<Integer> {
         return c.hasRegression() ? REGRESSION : OK;
     }
 
-    private Comparison.Design design(Engine.Result result, Duration time, double minEffect, long orderSeed) {
+    private Comparison.Design design(Engine.Result result, Duration time, double minEffect, long orderSeed,
+                                     CpuList cpuList) {
         int pairs = result.rows().stream().mapToInt(r -> r.pairs().length).sum();
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("alpha", alpha);
@@ -196,6 +223,7 @@ public final class AbCommand implements Callable<Integer> {
         o.put("rounds", result.rounds());
         o.put("pairs", pairs);
         o.put("appCds", !noCds);
+        o.put("cpus", cpuList == null ? null : cpuList.toString());
         String method = String.format(Locale.ROOT, "paired forks, %d%% trimmed mean, alpha %s Holm-Bonferroni, min effect %s%%;"
                         + " %d pairs in %d rounds, %s", Math.round(PairedStats.TRIM * 100), trim(alpha), trim(minEffectPercent),
                 pairs, result.rounds(), Durations.format(result.elapsedNanos()));
@@ -220,7 +248,7 @@ public final class AbCommand implements Callable<Integer> {
             fork.addAll(cdsFlags("ab-fork.jsa"));
         }
         fork.addAll(selection.jvmArgs());
-        return new ChildCommand(List.of(), java, host, fork, selection.passThrough());
+        return new ChildCommand(java, host, fork, selection.passThrough());
     }
 
     /** A dynamic AppCDS archive made by the first JVM that exits and used by the next ones (JDK 19+). */
@@ -259,6 +287,10 @@ public final class AbCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new AbException("unknown format '" + s + "'; valid: text, markdown, csv, json");
         }
+    }
+
+    private static String summary(CoreCheck check) {
+        return check == null ? "failed" : check.summary();
     }
 
     private static String trim(double x) {
