@@ -88,6 +88,13 @@ public final class AbCommand implements Callable<Integer> {
             description = "Run every JMH call of both sides on these CPUs, e.g. 0, 0-3, 0,2 (default: unpinned).")
     String cpus;
 
+    @Option(names = "--control", arity = "0..1", paramLabel = "SHARE", fallbackValue = "" + Controls.DEFAULT_SHARE,
+            preprocessor = OptionalShare.class,
+            description = {"Also run rows base against base, about SHARE of all pairs (0 to 0.5; default when given without",
+                    "SHARE: ${FALLBACK-VALUE}), judged by the same rule but kept out of the verdicts: this run's own",
+                    "false-alarm rate (default: no control rows)."})
+    Double control;
+
     @Option(names = "--no-cds", description = "Do not give the JVMs an AppCDS archive per jar (it cuts their start-up).")
     boolean noCds;
 
@@ -124,6 +131,9 @@ public final class AbCommand implements Callable<Integer> {
             throw new AbException("--alpha must be between 0 and 1, got " + alpha);
         }
         Duration time = Durations.parse(budget);
+        if (control != null) {
+            Controls.check(control);
+        }
         CpuList cpuList = cpus == null ? null : PinnedRun.parseCpus(cpus);
         Path newJar = next != null ? next : runningJar();
         JmhSelection selection = JmhSelection.parse(jmhArgs);
@@ -138,12 +148,14 @@ public final class AbCommand implements Callable<Integer> {
                     + newJar + " (" + rows.added().size() + " selected)");
         }
         long orderSeed = seed != null ? seed : System.nanoTime();
+        List<Row> controls = control == null ? List.of() : Controls.pick(rows.common(), control, orderSeed);
         Instant started = Instant.now();
         Path runDir = Files.createDirectories(resultsDir.resolve("ab-" + STAMP.format(started)));
         double minEffect = minEffectPercent / 100;
-        err.printf(Locale.ROOT, "ab: %d rows in common (%d added, %d removed), budget %s, seed %d%s; results in %s%n",
-                rows.common().size(), rows.added().size(), rows.removed().size(), Durations.format(time.toNanos()),
-                orderSeed, cpuList == null ? "" : ", pinned to CPUs " + cpuList, runDir);
+        err.printf(Locale.ROOT, "ab: %d rows in common (%d added, %d removed)%s, budget %s, seed %d%s; results in %s%n",
+                rows.common().size(), rows.added().size(), rows.removed().size(),
+                controls.isEmpty() ? "" : ", " + controls.size() + " control rows (base against base)",
+                Durations.format(time.toNanos()), orderSeed, cpuList == null ? "" : ", pinned to CPUs " + cpuList, runDir);
         err.flush();
 
         // The machine is checked once around all rounds, for both sides alike; the children skip their own check.
@@ -155,7 +167,7 @@ public final class AbCommand implements Callable<Integer> {
         try (JarForkRunner runner = new JarForkRunner(base, newJar, command, cpuList, runDir)) {
             Thread stop = new Thread(runner::close, "ab-stop-children");
             Runtime.getRuntime().addShutdownHook(stop);
-            Engine engine = new Engine(rows.common(), runner, System::nanoTime,
+            Engine engine = new Engine(rows.common(), controls, runner, System::nanoTime,
                     new Engine.Config(time, alpha, minEffect, orderSeed, selection.iterations()), line -> {
                         err.println(line);
                         err.flush();
@@ -193,7 +205,7 @@ public final class AbCommand implements Callable<Integer> {
             notes.add("results: " + baseFile + " and " + newFile + " (compare and report read them)");
         }
         Comparison c = AbReport.build(rows, result, alpha, minEffect, design(result, time, minEffect, orderSeed, cpuList),
-                warnings, notes);
+                warnings, notes, control == null ? Double.NaN : control);
         String rendered = f.render(c);
         if (output != null) {
             Files.writeString(output, rendered, StandardCharsets.UTF_8);
@@ -223,6 +235,7 @@ public final class AbCommand implements Callable<Integer> {
         o.put("rounds", result.rounds());
         o.put("pairs", pairs);
         o.put("appCds", !noCds);
+        o.put("control", control);
         o.put("cpus", cpuList == null ? null : cpuList.toString());
         String method = String.format(Locale.ROOT, "paired forks, %d%% trimmed mean, alpha %s Holm-Bonferroni, min effect %s%%;"
                         + " %d pairs in %d rounds, %s", Math.round(PairedStats.TRIM * 100), trim(alpha), trim(minEffectPercent),
@@ -286,6 +299,21 @@ public final class AbCommand implements Callable<Integer> {
             return Format.valueOf(s.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new AbException("unknown format '" + s + "'; valid: text, markdown, csv, json");
+        }
+    }
+
+    /**
+     * Lets {@code --control} stand alone before a benchmark pattern or a JMH option: without an
+     * attached {@code =SHARE}, the next argument is its share only when it is a number.
+     */
+    static final class OptionalShare implements CommandLine.IParameterPreprocessor {
+        @Override
+        public boolean preprocess(java.util.Stack<String> args, CommandLine.Model.CommandSpec spec,
+                                  CommandLine.Model.ArgSpec arg, Map<String, Object> info) {
+            if (" ".equals(info.get("separator")) && (args.isEmpty() || !args.peek().matches("\\d*\\.?\\d+"))) {
+                args.push(String.valueOf(Controls.DEFAULT_SHARE));
+            }
+            return false;
         }
     }
 

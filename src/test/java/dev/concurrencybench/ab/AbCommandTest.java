@@ -127,6 +127,17 @@ class AbCommandTest {
     }
 
     @Test
+    void aBadControlShareIsBadInputAndABareControlLeavesTheNextArgumentAlone() {
+        String b = cpuJar.toString();
+        assertBad(ab("--base", b, "--new", b, "--control", "0"), "--control takes the share of the pairs");
+        assertBad(ab("--base", b, "--new", b, "--control", "0.7"), "at most 0.5 (e.g. 0.2), got 0.7");
+        assertBad(ab("--base", b, "--new", b, "--control=abc"), "Invalid value for option '--control': 'abc' is not a double");
+        // Taken as a pattern, not as a share: the one-line error is about rows, not about --control.
+        assertBad(ab("--base", b, "--new", b, "--control", "NoSuchBenchmark"), "no rows in common");
+        assertBad(ab("--base", b, "--new", b, "--control", "-p", "nosuch=1"), "no selected benchmark has a param named nosuch");
+    }
+
+    @Test
     void aBadCpuListIsBadInput() {
         String b = cpuJar.toString();
         int beyond = Affinity.allowed().cpus().get(Affinity.allowed().size() - 1) + 1;
