@@ -69,7 +69,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--no-secondary", description = "Do not compare secondary metrics (e.g. from -prof gc).")
     boolean noSecondary;
 
-    @Option(names = "--fail-on-env-diff", description = "Exit 2 when CPU, cores, JDK or JVM flags differ between the sides (differing core checks only warn).")
+    @Option(names = "--fail-on-env-diff",
+            description = "Exit 2 when CPU, cores, JDK or JVM flags differ between the sides (differing core checks only warn).")
     boolean failOnEnvDiff;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
