@@ -3,6 +3,7 @@ package dev.concurrencybench;
 import dev.concurrencybench.ab.AbCommand;
 import dev.concurrencybench.bench.Jmh;
 import dev.concurrencybench.bench.Params;
+import dev.concurrencybench.bench.UsageProfiler;
 import dev.concurrencybench.compare.CompareCommand;
 import dev.concurrencybench.counter.CounterWorkerMain;
 import dev.concurrencybench.machine.CoreCheck;
@@ -56,6 +57,7 @@ public final class Main {
     static void runJmh(String[] args) throws Exception {
         JmhRun run = null;
         PinnedRun pinned = null;
+        List<String> jmhArgs = null;
         try {
             pinned = PinnedRun.parse(List.of(args));
             Params.check(pinned.rest().toArray(String[]::new));
@@ -63,6 +65,7 @@ public final class Main {
                 System.exit(pinned.relaunch(Main.class, args));
             }
             run = JmhRun.prepare(pinned.rest(), Path.of(""), Instant.now());
+            jmhArgs = new ArrayList<>(UsageProfiler.resolveShortName(run.jmhArgs()));
             run.createResultsDir();
         } catch (IllegalArgumentException | IOException | PinningException e) {
             System.err.println("concurrency-bench: " + e.getMessage());
@@ -74,7 +77,6 @@ public final class Main {
         }
         boolean check = runs && RunCheck.enabled();
         CoreCheck before = check ? RunCheck.take("before the run", System.out, System.err) : null;
-        List<String> jmhArgs = new ArrayList<>(run.jmhArgs());
         // A benchmark that throws should fail the run (and CI), not just print a stack trace.
         if (!jmhArgs.contains("-foe")) {
             jmhArgs.addAll(0, List.of("-foe", "true"));

@@ -66,7 +66,7 @@ public final class Comparer {
                     for (Map.Entry<MetricKey, Pool> e : bm.entrySet()) {
                         Pool other = nm.get(e.getKey());
                         if (!e.getKey().primary() && other != null && Objects.equals(e.getValue().unit, other.unit)) {
-                            Boolean dir = new Metric(0, 0, e.getValue().unit, List.of(), List.of()).higherIsBetterByUnit();
+                            Boolean dir = Metric.higherIsBetter(e.getKey().name(), e.getValue().unit);
                             secondaryTasks.add(() -> matched(key, e.getKey(), e.getValue(), other, dir, null));
                         }
                     }

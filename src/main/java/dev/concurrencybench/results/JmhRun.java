@@ -21,6 +21,8 @@ public record JmhRun(List<String> jmhArgs, RunProfile profile, Path results, Env
 
     /** JMH options that take no value; every other option takes exactly one. */
     private static final Set<String> NO_VALUE = Set.of("-l", "-lp", "-lprof", "-lrf", "-h", "-help", "--help");
+    /** Options JMH takes many times, so the profile's is added beside the user's. */
+    private static final Set<String> REPEATABLE = Set.of("-prof");
     /** Options after which JMH lists or explains instead of running. */
     private static final Set<String> NO_RUN = NO_VALUE;
 
@@ -47,7 +49,7 @@ public record JmhRun(List<String> jmhArgs, RunProfile profile, Path results, Env
         List<String> out = new ArrayList<>();
         List<String> flags = profile.flags();
         for (int i = 0; i + 1 < flags.size(); i += 2) {
-            if (!given.contains(flags.get(i))) {
+            if (!given.contains(flags.get(i)) || REPEATABLE.contains(flags.get(i))) {
                 out.add(flags.get(i));
                 out.add(flags.get(i + 1));
             }

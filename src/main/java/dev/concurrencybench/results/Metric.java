@@ -1,6 +1,8 @@
 package dev.concurrencybench.results;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * One metric of one benchmark row: JMH's score and error (the 99.9% half-width JMH prints), its
@@ -43,6 +45,42 @@ public record Metric(double score, double scoreError, String unit, List<List<Dou
      * neither (e.g. {@code MB/sec} of allocation, or a count).
      */
     public Boolean higherIsBetterByUnit() {
+        return byUnit(unit);
+    }
+
+    /** Which way is better, where the unit cannot say it or should not decide it. */
+    public enum Direction {
+        HIGHER_IS_BETTER, LOWER_IS_BETTER, NONE;
+
+        /** True, false, or null for no direction, as {@link #higherIsBetterByUnit()} answers. */
+        public Boolean higherIsBetter() {
+            return this == NONE ? null : this == HIGHER_IS_BETTER;
+        }
+    }
+
+    /**
+     * Directions declared by metric name (the secondary metrics of {@code -prof cpu}, bench/UsageProfiler).
+     * {@code rss.peak}'s unit (MB) says nothing; more cores or threads is neither better nor worse in
+     * itself (busy cores may be doing the work or wasting it), so compare reports them as changed.
+     */
+    private static final Map<String, Direction> DECLARED = Map.of(
+            "cpu.time", Direction.LOWER_IS_BETTER,
+            "cpu.cores", Direction.NONE,
+            "os.threads.peak", Direction.NONE,
+            "rss.peak", Direction.LOWER_IS_BETTER);
+
+    /** The direction declared for the metric called {@code name}, if any. */
+    public static Optional<Direction> declaredDirection(String name) {
+        return Optional.ofNullable(DECLARED.get(name));
+    }
+
+    /** Whether a larger value is better for the secondary metric {@code name}: as declared, else by its unit. */
+    public static Boolean higherIsBetter(String name, String unit) {
+        Direction declared = DECLARED.get(name);
+        return declared != null ? declared.higherIsBetter() : byUnit(unit);
+    }
+
+    private static Boolean byUnit(String unit) {
         String u = unit == null ? "" : unit.strip();
         if (u.startsWith("ops/")) {
             return Boolean.TRUE;

@@ -8,7 +8,10 @@ import java.util.stream.Collectors;
 /**
  * How much measuring a run does, chosen with {@code --profile NAME}. A profile is a set of JMH
  * flags added in front of the user's own, so it applies to every benchmark, present and future,
- * and any flag the user gives wins over the profile's.
+ * and any flag the user gives wins over the profile's, except {@code -prof}, which JMH takes many
+ * times: the profile's profiler runs beside the user's ({@code -prof cpu:off} switches it off).
+ * Every profile runs {@code -prof cpu} (bench/UsageProfiler), so every results file says what
+ * each model used besides time: CPU, cores, OS threads, memory.
  */
 public enum RunProfile {
     /**
@@ -17,9 +20,9 @@ public enum RunProfile {
      * (a JVM start each, ~0.7 s, times 3 x 64 rows), so a second measured call would add about a
      * quarter to the run for little power: the fork-to-fork noise is what limits a verdict.
      */
-    QUICK(List.of("-f", "3", "-wi", "1", "-i", "1", "-w", "200ms", "-r", "200ms")),
-    /** The settings annotated on each benchmark class, unchanged. */
-    FULL(List.of());
+    QUICK(List.of("-f", "3", "-wi", "1", "-i", "1", "-w", "200ms", "-r", "200ms", "-prof", "cpu")),
+    /** The settings annotated on each benchmark class, unchanged, plus CPU, threads and memory. */
+    FULL(List.of("-prof", "cpu"));
 
     private final List<String> flags;
 

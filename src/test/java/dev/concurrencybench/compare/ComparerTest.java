@@ -182,6 +182,20 @@ class ComparerTest {
                 "MB/sec gives no direction");
     }
 
+    /** -prof cpu's metrics go by their declared direction, whatever their unit says (results/Metric). */
+    @Test
+    void theProfilersMetricsHaveDeclaredDirections() {
+        Random r = new Random(9);
+        BenchmarkResult rss = withSecondary(row(BenchMode.SINGLE_SHOT_TIME, Map.of(), 100, r, 4), "rss.peak", "MB", 100, r);
+        BenchmarkResult rss3 = withSecondary(row(BenchMode.SINGLE_SHOT_TIME, Map.of(), 100, r, 4), "rss.peak", "MB", 300, r);
+        assertEquals(Verdict.REGRESSION, compare(List.of(rss), List.of(rss3)).rows().get(1).verdict(),
+                "three times the memory is worse, though MB gives no direction");
+        BenchmarkResult cores = withSecondary(row(BenchMode.SINGLE_SHOT_TIME, Map.of(), 100, r, 4), "cpu.cores", "cores", 1, r);
+        BenchmarkResult cores2 = withSecondary(row(BenchMode.SINGLE_SHOT_TIME, Map.of(), 100, r, 4), "cpu.cores", "cores", 2, r);
+        assertEquals(Verdict.CHANGED, compare(List.of(cores), List.of(cores2)).rows().get(1).verdict(),
+                "busier cores are neither better nor worse");
+    }
+
     private static BenchmarkResult withSecondary(BenchmarkResult r, String name, String unit, double center, Random random) {
         double[][] data = Synthetic.draw(random, center, QUIET, 4, 5);
         List<List<Double>> raw = java.util.Arrays.stream(data).map(f -> java.util.Arrays.stream(f).boxed().toList()).toList();

@@ -61,7 +61,7 @@ class JmhRunTest {
         assertEquals(RunProfile.FULL, run.profile());
         Path expected = dir.resolve("results").resolve("20261127T001500Z-full-CpuBoundBenchmark.json");
         assertEquals(expected, run.results());
-        assertEquals(List.of("CpuBoundBenchmark", "-p", "model=SEQUENTIAL", "-rf", "json", "-rff", expected.toString()),
+        assertEquals(List.of("-prof", "cpu", "CpuBoundBenchmark", "-p", "model=SEQUENTIAL", "-rf", "json", "-rff", expected.toString()),
                 run.jmhArgs());
         assertEquals("full", run.environment().profile());
         assertEquals(expected.getFileName().toString(), run.environment().resultsFile());
@@ -72,10 +72,15 @@ class JmhRunTest {
         JmhRun run = JmhRun.prepare(List.of("--profile", "quick", "-f", "1", "IoBoundBenchmark"), dir, T);
         assertEquals(RunProfile.QUICK, run.profile());
         List<String> args = run.jmhArgs();
-        assertEquals(List.of("-wi", "1", "-i", "1", "-w", "200ms", "-r", "200ms", "-f", "1", "IoBoundBenchmark"),
-                args.subList(0, 11), "the user's -f 1 replaces the profile's -f 3");
+        assertEquals(List.of("-wi", "1", "-i", "1", "-w", "200ms", "-r", "200ms", "-prof", "cpu", "-f", "1", "IoBoundBenchmark"),
+                args.subList(0, 13), "the user's -f 1 replaces the profile's -f 3");
         assertTrue(run.results().getFileName().toString().equals("20261127T001500Z-quick-IoBoundBenchmark.json"));
         assertEquals(RunProfile.QUICK, JmhRun.prepare(List.of("--profile=QUICK"), dir, T).profile());
+    }
+
+    @Test
+    void theUsersOwnProfilerRunsBesideTheProfiles(@TempDir Path dir) {
+        assertEquals(List.of("-prof", "cpu", "-prof", "gc", "X"), JmhRun.prepare(List.of("-prof", "gc", "X"), dir, T).jmhArgs().subList(0, 5));
     }
 
     @ParameterizedTest
@@ -93,7 +98,7 @@ class JmhRunTest {
     void usersOwnResultFlagsAndListingsWriteNothing(@TempDir Path dir) {
         JmhRun own = JmhRun.prepare(List.of("-rf", "csv", "X"), dir, T);
         assertNull(own.results());
-        assertEquals(List.of("-rf", "csv", "X"), own.jmhArgs());
+        assertEquals(List.of("-prof", "cpu", "-rf", "csv", "X"), own.jmhArgs());
         assertNull(JmhRun.prepare(List.of("-rff", "mine.json"), dir, T).results());
         assertNull(JmhRun.prepare(List.of("-l"), dir, T).results());
         assertNull(JmhRun.prepare(List.of("-lp", "Cpu"), dir, T).results());
