@@ -15,6 +15,7 @@ import dev.concurrencybench.process.WorkerMain;
 import dev.concurrencybench.report.ReportCommand;
 import dev.concurrencybench.results.JmhRun;
 import dev.concurrencybench.results.Sidecar;
+import dev.concurrencybench.util.CommandLines;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,7 +31,7 @@ import java.util.List;
 public final class Main {
 
     /** Exit status for bad input, shared by every subcommand. */
-    public static final int BAD_INPUT = 2;
+    public static final int BAD_INPUT = CommandLines.BAD_INPUT;
 
     private Main() {
     }

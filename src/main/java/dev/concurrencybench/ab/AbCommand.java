@@ -2,10 +2,15 @@ package dev.concurrencybench.ab;
 
 import dev.concurrencybench.bench.JarBenchmarkList;
 import dev.concurrencybench.bench.Params;
-import dev.concurrencybench.compare.CommandLines;
 import dev.concurrencybench.compare.Comparison;
 import dev.concurrencybench.compare.Format;
 import dev.concurrencybench.compare.PairedStats;
+import dev.concurrencybench.machine.Affinity;
+import dev.concurrencybench.machine.CoreCheck;
+import dev.concurrencybench.machine.CpuList;
+import dev.concurrencybench.machine.PinnedRun;
+import dev.concurrencybench.machine.RunCheck;
+import dev.concurrencybench.util.CommandLines;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
@@ -34,7 +39,7 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(name = "ab", sortOptions = false, usageHelpAutoWidth = true,
         description = {"Measures two builds on this machine, interleaved: per row, pairs of one base fork and one new fork",
-                "back to back in random order; the verdict per row comes from the pairs' log ratios (10% trimmed mean,",
+                "back to back in random order; the verdict per row comes from the pairs' log ratios (10%% trimmed mean,",
                 "Holm across rows, a minimum effect). JMH args (benchmark patterns, -e, -p, -jvmArgs, -wi/-i/-w/-r) select",
                 "what is compared. Exit status: 0 no regression, 1 a regression, 2 bad input."})
 public final class AbCommand implements Callable<Integer> {
@@ -79,6 +84,17 @@ public final class AbCommand implements Callable<Integer> {
             description = "Where the run's folder ab-<UTC>/ goes (default: ${DEFAULT-VALUE}).")
     Path resultsDir;
 
+    @Option(names = PinnedRun.OPTION, paramLabel = "LIST",
+            description = "Run every JMH call of both sides on these CPUs, e.g. 0, 0-3, 0,2 (default: unpinned).")
+    String cpus;
+
+    @Option(names = "--control", arity = "0..1", paramLabel = "SHARE", fallbackValue = "" + Controls.DEFAULT_SHARE,
+            preprocessor = OptionalShare.class,
+            description = {"Also run rows base against base, about SHARE of all pairs (0 to 0.5; default when given without",
+                    "SHARE: ${FALLBACK-VALUE}), judged by the same rule but kept out of the verdicts: this run's own",
+                    "false-alarm rate (default: no control rows)."})
+    Double control;
+
     @Option(names = "--no-cds", description = "Do not give the JVMs an AppCDS archive per jar (it cuts their start-up).")
     boolean noCds;
 
@@ -93,8 +109,7 @@ public final class AbCommand implements Callable<Integer> {
 
     /** Runs the command line and returns the exit status; never throws. */
     public static int run(String... args) {
-        return run(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, StandardCharsets.UTF_8), args);
+        return run(CommandLines.stdout(), CommandLines.stderr(), args);
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
@@ -116,6 +131,10 @@ public final class AbCommand implements Callable<Integer> {
             throw new AbException("--alpha must be between 0 and 1, got " + alpha);
         }
         Duration time = Durations.parse(budget);
+        if (control != null) {
+            Controls.check(control);
+        }
+        CpuList cpuList = cpus == null ? null : PinnedRun.parseCpus(cpus);
         Path newJar = next != null ? next : runningJar();
         JmhSelection selection = JmhSelection.parse(jmhArgs);
         try {
@@ -129,20 +148,26 @@ public final class AbCommand implements Callable<Integer> {
                     + newJar + " (" + rows.added().size() + " selected)");
         }
         long orderSeed = seed != null ? seed : System.nanoTime();
+        List<Row> controls = control == null ? List.of() : Controls.pick(rows.common(), control, orderSeed);
         Instant started = Instant.now();
         Path runDir = Files.createDirectories(resultsDir.resolve("ab-" + STAMP.format(started)));
         double minEffect = minEffectPercent / 100;
-        err.printf(Locale.ROOT, "ab: %d rows in common (%d added, %d removed), budget %s, seed %d; results in %s%n",
-                rows.common().size(), rows.added().size(), rows.removed().size(), Durations.format(time.toNanos()),
-                orderSeed, runDir);
+        err.printf(Locale.ROOT, "ab: %d rows in common (%d added, %d removed)%s, budget %s, seed %d%s; results in %s%n",
+                rows.common().size(), rows.added().size(), rows.removed().size(),
+                controls.isEmpty() ? "" : ", " + controls.size() + " control rows (base against base)",
+                Durations.format(time.toNanos()), orderSeed, cpuList == null ? "" : ", pinned to CPUs " + cpuList, runDir);
         err.flush();
 
+        // The machine is checked once around all rounds, for both sides alike; the children skip their own check.
+        boolean check = RunCheck.enabled();
+        CpuList checked = cpuList != null ? cpuList : Affinity.allowed();
+        CoreCheck before = check ? RunCheck.take("before the first round", checked, err::println, err::println) : null;
         Engine.Result result;
         ChildCommand command = command(selection, !noCds);
-        try (JarForkRunner runner = new JarForkRunner(base, newJar, command, runDir)) {
+        try (JarForkRunner runner = new JarForkRunner(base, newJar, command, cpuList, runDir)) {
             Thread stop = new Thread(runner::close, "ab-stop-children");
             Runtime.getRuntime().addShutdownHook(stop);
-            Engine engine = new Engine(rows.common(), runner, System::nanoTime,
+            Engine engine = new Engine(rows.common(), controls, runner, System::nanoTime,
                     new Engine.Config(time, alpha, minEffect, orderSeed, selection.iterations()), line -> {
                         err.println(line);
                         err.flush();
@@ -150,10 +175,14 @@ public final class AbCommand implements Callable<Integer> {
             result = engine.run();
             Runtime.getRuntime().removeShutdownHook(stop);
         }
+        CoreCheck after = check ? RunCheck.take("after the last round", checked, err::println, err::println) : null;
         List<String> invocation = new ArrayList<>(List.of("ab"));
         invocation.addAll(spec.commandLine().getParseResult().originalArgs());
-        Path baseFile = MergedResults.write(runDir, Side.BASE, result.rows(), invocation, base.toAbsolutePath().getParent());
-        Path newFile = MergedResults.write(runDir, Side.NEW, result.rows(), invocation, newJar.toAbsolutePath().getParent());
+        MergedResults.Machine machine = new MergedResults.Machine(cpuList == null ? null : cpuList.toString(), before, after);
+        Path baseFile = MergedResults.write(runDir, Side.BASE, result.rows(), invocation, base.toAbsolutePath().getParent(),
+                machine);
+        Path newFile = MergedResults.write(runDir, Side.NEW, result.rows(), invocation, newJar.toAbsolutePath().getParent(),
+                machine);
 
         List<String> warnings = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -164,11 +193,19 @@ public final class AbCommand implements Callable<Integer> {
             notes.add(outOfReach + " row(s) could not reach a " + trim(minEffectPercent) + "% minimum detectable effect"
                     + " within the budget (too noisy, or the time ran out)");
         }
+        if (before != null && after != null && before.verdict() != after.verdict()) {
+            warnings.add("core checks differ: " + before.verdict().label() + " before the first round, " + after.verdict().label()
+                    + " after the last round: the machine changed during the run, for both sides alike (docs/machine.md)");
+        }
+        if (before != null || after != null) {
+            notes.add("core checks (the same for both sides): before the first round " + summary(before)
+                    + "; after the last round " + summary(after));
+        }
         if (baseFile != null && newFile != null) {
             notes.add("results: " + baseFile + " and " + newFile + " (compare and report read them)");
         }
-        Comparison c = AbReport.build(rows, result, alpha, minEffect, design(result, time, minEffect, orderSeed),
-                warnings, notes);
+        Comparison c = AbReport.build(rows, result, alpha, minEffect, design(result, time, minEffect, orderSeed, cpuList),
+                warnings, notes, control == null ? Double.NaN : control);
         String rendered = f.render(c);
         if (output != null) {
             Files.writeString(output, rendered, StandardCharsets.UTF_8);
@@ -185,7 +222,8 @@ public final class AbCommand implements Callable<Integer> {
         return c.hasRegression() ? REGRESSION : OK;
     }
 
-    private Comparison.Design design(Engine.Result result, Duration time, double minEffect, long orderSeed) {
+    private Comparison.Design design(Engine.Result result, Duration time, double minEffect, long orderSeed,
+                                     CpuList cpuList) {
         int pairs = result.rows().stream().mapToInt(r -> r.pairs().length).sum();
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("alpha", alpha);
@@ -197,6 +235,8 @@ public final class AbCommand implements Callable<Integer> {
         o.put("rounds", result.rounds());
         o.put("pairs", pairs);
         o.put("appCds", !noCds);
+        o.put("control", control);
+        o.put("cpus", cpuList == null ? null : cpuList.toString());
         String method = String.format(Locale.ROOT, "paired forks, %d%% trimmed mean, alpha %s Holm-Bonferroni, min effect %s%%;"
                         + " %d pairs in %d rounds, %s", Math.round(PairedStats.TRIM * 100), trim(alpha), trim(minEffectPercent),
                 pairs, result.rounds(), Durations.format(result.elapsedNanos()));
@@ -221,7 +261,7 @@ public final class AbCommand implements Callable<Integer> {
             fork.addAll(cdsFlags("ab-fork.jsa"));
         }
         fork.addAll(selection.jvmArgs());
-        return new ChildCommand(List.of(), java, host, fork, selection.passThrough());
+        return new ChildCommand(java, host, fork, selection.passThrough());
     }
 
     /** A dynamic AppCDS archive made by the first JVM that exits and used by the next ones (JDK 19+). */
@@ -260,6 +300,25 @@ public final class AbCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new AbException("unknown format '" + s + "'; valid: text, markdown, csv, json");
         }
+    }
+
+    /**
+     * Lets {@code --control} stand alone before a benchmark pattern or a JMH option: without an
+     * attached {@code =SHARE}, the next argument is its share only when it is a number.
+     */
+    static final class OptionalShare implements CommandLine.IParameterPreprocessor {
+        @Override
+        public boolean preprocess(java.util.Stack<String> args, CommandLine.Model.CommandSpec spec,
+                                  CommandLine.Model.ArgSpec arg, Map<String, Object> info) {
+            if (" ".equals(info.get("separator")) && (args.isEmpty() || !args.peek().matches("\\d*\\.?\\d+"))) {
+                args.push(String.valueOf(Controls.DEFAULT_SHARE));
+            }
+            return false;
+        }
+    }
+
+    private static String summary(CoreCheck check) {
+        return check == null ? "failed" : check.summary();
     }
 
     private static String trim(double x) {

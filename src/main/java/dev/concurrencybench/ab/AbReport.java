@@ -18,14 +18,21 @@ import java.util.List;
  * trimmed mean of the pairs' log ratios, exponentiated), its interval at 1 - alpha, the
  * Holm-adjusted p-value over every row with two pairs or more, the minimum detectable effect at the
  * family's Bonferroni level, and the verdict of {@link Decision}.
+ *
+ * <p>Control rows ({@code ab --control}) are judged by the same rule, each as if it were one more
+ * row of the run: Holm over the real rows' p-values and its own. They are kept out of the real
+ * rows' Holm family, verdicts, geomean and exit status.
  */
 final class AbReport {
 
     private AbReport() {
     }
 
+    /**
+     * @param controlShare the share {@code --control} asked for, or NaN without control rows
+     */
     static Comparison build(Rows rows, Engine.Result result, double alpha, double minEffect, Comparison.Design design,
-                            List<String> warnings, List<String> notes) {
+                            List<String> warnings, List<String> notes, double controlShare) {
         List<Engine.RowOutcome> outcomes = result.rows();
         int n = outcomes.size();
         PairedStats.Summary[] summaries = new PairedStats.Summary[n];
@@ -54,7 +61,34 @@ final class AbReport {
         }
         rows.added().forEach(k -> lines.add(oneSided(k, Verdict.ADDED)));
         rows.removed().forEach(k -> lines.add(oneSided(k, Verdict.REMOVED)));
-        return new Comparison(lines, geomean(used, sum, variance, minEffect), warnings, notes, design);
+        Comparison.Control control = Double.isNaN(controlShare) ? null
+                : control(result.controls(), p, alpha, minEffect, familyAlpha, controlShare);
+        return new Comparison(lines, geomean(used, sum, variance, minEffect), warnings, notes, design, control);
+    }
+
+    /** Each control row judged as one more row of the run: Holm over the real rows' p-values and its own. */
+    private static Comparison.Control control(List<Engine.RowOutcome> controls, double[] realP, double alpha,
+                                              double minEffect, double familyAlpha, double share) {
+        List<RowComparison> lines = new ArrayList<>();
+        int tested = 0;
+        int belowAlpha = 0;
+        int pairs = 0;
+        double[] family = java.util.Arrays.copyOf(realP, realP.length + 1);
+        for (Engine.RowOutcome o : controls) {
+            PairedStats.Summary s = PairedStats.summarise(o.pairs(), 1 - alpha);
+            double p = o.status() == Engine.Status.FAILED ? Double.NaN : s.p();
+            family[realP.length] = p;
+            double adjusted = Stats.holm(family)[realP.length];
+            lines.add(line(o, s, p, adjusted, alpha, minEffect, familyAlpha));
+            pairs += o.pairs().length;
+            if (!Double.isNaN(p)) {
+                tested++;
+                belowAlpha += p < alpha ? 1 : 0;
+            }
+        }
+        int flagged = (int) lines.stream().filter(r -> r.verdict() == Verdict.REGRESSION || r.verdict() == Verdict.IMPROVEMENT)
+                .count();
+        return new Comparison.Control(share, pairs, tested, flagged, belowAlpha, alpha, lines);
     }
 
     private static RowComparison line(Engine.RowOutcome o, PairedStats.Summary s, double p, double adjusted,

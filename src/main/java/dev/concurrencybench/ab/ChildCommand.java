@@ -6,29 +6,27 @@ import java.util.List;
 
 /**
  * The command line of one JMH call, the same for both sides but the jar:
- * {@code [prefix] java [host flags] -jar JAR <row> -f 1 <settings> -foe true -rf json -rff FILE
+ * {@code java [host flags] -jar JAR <row> -f 1 <settings> -foe true -rf json -rff FILE
  * -jvmArgs "<fork flags>" [-jvmArgsAppend/-jvmArgsPrepend as given]}.
  *
  * <p>Each side is run as a plain JMH jar with a JDK 21+ {@code java} directly (the one running
  * {@code ab}), so a base built from an older commit works as long as its JMH command line does; no
  * Java 17 re-launch is involved. {@code -jvmArgs} is always given, so the forks get exactly
- * {@code ab}'s flags and the user's, never the host's.
+ * {@code ab}'s flags and the user's, never the host's. Pinning ({@code ab --cpus}) is no part of
+ * the command: {@link JarForkRunner} starts it from a pinned thread, which works for any jar.
  *
- * @param prefix      put in front of {@code java}: the seam for pinning both sides to chosen CPUs
- *                    (issue 12's {@code --cpus}, e.g. {@code taskset -c 0-1}); empty by default
  * @param java        the {@code java} launcher
  * @param hostFlags   flags of the JMH host JVM (the one {@code -jar} starts)
  * @param forkFlags   {@code ab}'s flags for the forked JVM, then the user's {@code -jvmArgs}
  * @param passThrough the user's {@code -jvmArgsAppend}/{@code -jvmArgsPrepend}, unchanged
  */
-public record ChildCommand(List<String> prefix, Path java, List<String> hostFlags, List<String> forkFlags,
+public record ChildCommand(Path java, List<String> hostFlags, List<String> forkFlags,
                            List<String> passThrough) {
 
     /** Turns off the launcher's core check in the JMH host (issue 12); older jars ignore the property. */
     static final String NO_CORE_CHECK = "-Dconcurrencybench.coreCheck=false";
 
     public ChildCommand {
-        prefix = List.copyOf(prefix);
         hostFlags = List.copyOf(hostFlags);
         forkFlags = List.copyOf(forkFlags);
         passThrough = List.copyOf(passThrough);
@@ -38,7 +36,7 @@ public record ChildCommand(List<String> prefix, Path java, List<String> hostFlag
     }
 
     public List<String> build(Path jar, Row row, ForkSettings settings, Path results) {
-        List<String> cmd = new ArrayList<>(prefix);
+        List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
         cmd.addAll(hostFlags);
         cmd.add("-jar");

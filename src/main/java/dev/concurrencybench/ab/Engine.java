@@ -31,6 +31,11 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  * and the verdicts are made once, at the end, by {@code AbReport}. That keeps the repeated looks
  * from inflating false alarms: a row is not stopped because it happens to look changed (or not).
  * Rounds go on until no row needs more pairs or the budget is spent.
+ *
+ * <p><b>Control rows</b> ({@code ab --control}) are copies of real rows whose pairs run the base jar
+ * twice, the second base fork in the new fork's place. They go through everything a real row does
+ * (the shuffled rounds, AB/BA blocks, sizing, looks at the real family's level, the budget), so
+ * what the report finds in them is what an unchanged row meets in this very run.
  */
 public final class Engine {
 
@@ -68,8 +73,22 @@ public final class Engine {
                              Status status, String failure, String unit) {
     }
 
-    /** The run: every row, how many rounds, how long. */
-    public record Result(List<RowOutcome> rows, int rounds, long elapsedNanos) {
+    /**
+     * The run: every row, how many rounds, how long.
+     *
+     * @param controls the control rows, whose {@code next} forks are the base jar's too
+     */
+    public record Result(List<RowOutcome> rows, List<RowOutcome> controls, int rounds, long elapsedNanos) {
+
+        public Result {
+            rows = List.copyOf(rows);
+            controls = List.copyOf(controls);
+        }
+
+        /** A run without control rows. */
+        public Result(List<RowOutcome> rows, int rounds, long elapsedNanos) {
+            this(rows, List.of(), rounds, elapsedNanos);
+        }
     }
 
     /** Prediction for a row's first pair, before anything is known. */
@@ -77,6 +96,7 @@ public final class Engine {
     private static final int MAX_PAIRS = 100_000;
 
     private final List<Row> rows;
+    private final List<Row> controls;
     private final ForkRunner runner;
     private final LongSupplier clock;
     private final Config config;
@@ -87,7 +107,16 @@ public final class Engine {
      * @param progress  receives one line per round
      */
     public Engine(List<Row> rows, ForkRunner runner, LongSupplier clock, Config config, Consumer<String> progress) {
+        this(rows, List.of(), runner, clock, config, progress);
+    }
+
+    /**
+     * @param controls rows (among {@code rows}) to run once more as control rows, base against base
+     */
+    public Engine(List<Row> rows, List<Row> controls, ForkRunner runner, LongSupplier clock, Config config,
+                  Consumer<String> progress) {
         this.rows = List.copyOf(rows);
+        this.controls = List.copyOf(controls);
         this.runner = runner;
         this.clock = clock;
         this.config = config;
@@ -96,6 +125,9 @@ public final class Engine {
 
     private final class State {
         final Row row;
+        final boolean control;
+        /** Among the real rows, or among the control rows: for file names. */
+        final int index;
         final List<Double> pairs = new ArrayList<>();
         final List<OrderPlan.Order> orders = new ArrayList<>();
         final List<Fork> base = new ArrayList<>();
@@ -107,8 +139,10 @@ public final class Engine {
         long pairNanos;
         double mde = Double.NaN;
 
-        State(Row row) {
+        State(Row row, boolean control, int index) {
             this.row = row;
+            this.control = control;
+            this.index = index;
             this.settings = ForkSettings.probe(row, config.explicit());
         }
 
@@ -122,7 +156,13 @@ public final class Engine {
     }
 
     public Result run() throws InterruptedException {
-        List<State> states = rows.stream().map(State::new).toList();
+        List<State> states = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            states.add(new State(rows.get(i), false, i));
+        }
+        for (int i = 0; i < controls.size(); i++) {
+            states.add(new State(controls.get(i), true, i));
+        }
         OrderPlan plan = new OrderPlan(config.seed());
         long start = clock.getAsLong();
         long budget = config.budget().toNanos();
@@ -159,7 +199,8 @@ public final class Engine {
         }
         List<RowOutcome> out = states.stream().map(s -> new RowOutcome(s.row, s.values(), List.copyOf(s.orders),
                 List.copyOf(s.base), List.copyOf(s.next), s.status, s.failure, s.unit)).toList();
-        return new Result(out, round, clock.getAsLong() - start);
+        return new Result(out.subList(0, rows.size()), out.subList(rows.size(), out.size()), round,
+                clock.getAsLong() - start);
     }
 
     /** Decided, out of reach, or still active: from the spread of the pairs and of the calls only. */
@@ -267,14 +308,14 @@ public final class Engine {
     /** Runs one pair; returns whether both forks ran. */
     private boolean pair(State s, OrderPlan.Order order, int round, long left) throws InterruptedException {
         long timeout = left + Duration.ofMinutes(1).toNanos();
-        Fork first = runner.run(order.first(), s.row, s.settings, tag(round, s, order.first()), timeout);
+        Fork first = runner.run(jar(s, order.first()), s.row, s.settings, tag(round, s, order.first()), timeout);
         if (!first.ok()) {
-            fail(s, order.first(), first.failure());
+            fail(s, jar(s, order.first()), first.failure());
             return false;
         }
-        Fork second = runner.run(order.second(), s.row, s.settings, tag(round, s, order.second()), timeout);
+        Fork second = runner.run(jar(s, order.second()), s.row, s.settings, tag(round, s, order.second()), timeout);
         if (!second.ok()) {
-            fail(s, order.second(), second.failure());
+            fail(s, jar(s, order.second()), second.failure());
             return false;
         }
         Fork b = order.first() == Side.BASE ? first : second;
@@ -316,11 +357,19 @@ public final class Engine {
         s.failure = (side == null ? "" : "failed on " + side.label() + ": ") + why;
     }
 
-    private String tag(int round, State s, Side side) {
-        return "r" + round + "-" + rows.indexOf(s.row) + "-" + side.label();
+    /** The jar that plays a side's part: a control row's stand-in for new is the base jar. */
+    private static Side jar(State s, Side role) {
+        return s.control ? Side.BASE : role;
     }
 
-    private static String progressLine(int round, List<State> states, long leftNanos) {
+    /** E.g. {@code r3-17-new}, or {@code r3-c2-control} for a control row's second base fork. */
+    private static String tag(int round, State s, Side role) {
+        return "r" + round + "-" + (s.control ? "c" : "") + s.index + "-"
+                + (s.control && role == Side.NEW ? "control" : role.label());
+    }
+
+    private static String progressLine(int round, List<State> all, long leftNanos) {
+        List<State> states = all.stream().filter(s -> !s.control).toList();
         long decided = states.stream().filter(s -> s.status == Status.DECIDED).count();
         long out = states.stream().filter(s -> s.status == Status.OUT_OF_REACH).count();
         long failed = states.stream().filter(s -> s.status == Status.FAILED).count();
@@ -331,6 +380,11 @@ public final class Engine {
         }
         if (failed > 0) {
             sb.append(", ").append(failed).append(" failed");
+        }
+        long controls = all.size() - states.size();
+        if (controls > 0) {
+            long done = all.stream().filter(s -> s.control && s.status != Status.ACTIVE).count();
+            sb.append(", ").append(done).append(" of ").append(controls).append(" control rows done");
         }
         return sb.append(", ").append(Durations.format(Math.max(0, leftNanos))).append(" left").toString();
     }

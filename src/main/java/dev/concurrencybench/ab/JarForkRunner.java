@@ -2,6 +2,8 @@ package dev.concurrencybench.ab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concurrencybench.machine.Affinity;
+import dev.concurrencybench.machine.CpuList;
 import dev.concurrencybench.results.BenchmarkResult;
 import dev.concurrencybench.results.JmhJson;
 import dev.concurrencybench.results.Metric;
@@ -22,6 +24,11 @@ import java.util.concurrent.TimeUnit;
  * working folder (in a temp folder removed by {@link #close()}), so the relative AppCDS archive
  * paths in the flags are the same text on both sides while the archives are each jar's own. The
  * output of every call is appended to the side's log.
+ *
+ * <p>With a CPU list ({@code ab --cpus}), every call of both sides is started from a thread pinned to
+ * it ({@link Affinity#start}), so the JMH host, its fork and any worker JVM the fork starts all
+ * inherit the list. No flag is involved, so a base jar that knows nothing of {@code --cpus} is
+ * pinned just the same.
  */
 public final class JarForkRunner implements ForkRunner, AutoCloseable {
 
@@ -31,14 +38,17 @@ public final class JarForkRunner implements ForkRunner, AutoCloseable {
     private final Map<Side, Path> dirs = new EnumMap<>(Side.class);
     private final Map<Side, Path> logs = new EnumMap<>(Side.class);
     private final ChildCommand command;
+    private final CpuList cpus;
     private final Path work;
     private volatile Process current;
 
     /**
+     * @param cpus   the CPUs every call runs on, or null for wherever the scheduler puts it
      * @param logDir where {@code base.log} and {@code new.log} are written
      */
-    public JarForkRunner(Path baseJar, Path newJar, ChildCommand command, Path logDir) throws IOException {
+    public JarForkRunner(Path baseJar, Path newJar, ChildCommand command, CpuList cpus, Path logDir) throws IOException {
         this.command = command;
+        this.cpus = cpus;
         this.work = TempDirs.create("concurrency-bench-ab-");
         jars.put(Side.BASE, baseJar.toAbsolutePath());
         jars.put(Side.NEW, newJar.toAbsolutePath());
@@ -57,9 +67,10 @@ public final class JarForkRunner implements ForkRunner, AutoCloseable {
         long start = System.nanoTime();
         Process p;
         try {
-            p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(out.toFile()).start();
-        } catch (IOException e) {
+            ProcessBuilder builder = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(out.toFile());
+            p = cpus == null ? builder.start() : Affinity.start(builder, cpus);
+        } catch (IOException | RuntimeException e) {
             return Fork.failed("cannot start " + cmd.get(0) + ": " + e.getMessage(), System.nanoTime() - start);
         }
         current = p;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.concurrencybench.compare.Stats;
+import dev.concurrencybench.machine.CoreCheck;
 import dev.concurrencybench.results.Environment;
 import dev.concurrencybench.results.Sidecar;
 import java.io.IOException;
@@ -32,12 +33,23 @@ final class MergedResults {
     }
 
     /**
+     * What both sides' sidecars record about the machine: one {@code --cpus} list and one pair of
+     * core checks, since both sides ran on the same CPUs in the same span of time.
+     *
+     * @param cpus   the {@code --cpus} list, or null when the run was not pinned
+     * @param before the core check before the first round, or null when skipped or failed
+     * @param after  the core check after the last round, or null
+     */
+    record Machine(String cpus, CoreCheck before, CoreCheck after) {
+    }
+
+    /**
      * Writes {@code <side>.json} and its sidecar when the side has any fork; returns the file, or null.
      *
      * @param gitDir where git is asked for the commit the side was built from (the jar's folder)
      */
-    static Path write(Path dir, Side side, List<Engine.RowOutcome> rows, List<String> command, Path gitDir)
-            throws IOException {
+    static Path write(Path dir, Side side, List<Engine.RowOutcome> rows, List<String> command, Path gitDir,
+                      Machine machine) throws IOException {
         ArrayNode out = MAPPER.createArrayNode();
         for (Engine.RowOutcome r : rows) {
             List<JsonNode> records = (side == Side.BASE ? r.base() : r.next()).stream()
@@ -51,7 +63,8 @@ final class MergedResults {
         }
         Path file = dir.resolve(side.label() + ".json");
         MAPPER.writeValue(file.toFile(), out);
-        Environment env = Sidecar.capture(file.getFileName().toString(), "ab", command, gitDir);
+        Environment env = Sidecar.capture(file.getFileName().toString(), "ab", command, gitDir)
+                .withMachine(machine.cpus(), machine.before(), machine.after());
         Sidecar.write(file, env);
         return file;
     }

@@ -3,6 +3,7 @@ package dev.concurrencybench.compare;
 import dev.concurrencybench.results.ResultsException;
 import dev.concurrencybench.results.ResultsFile;
 import dev.concurrencybench.results.ResultsFiles;
+import dev.concurrencybench.util.CommandLines;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +69,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--no-secondary", description = "Do not compare secondary metrics (e.g. from -prof gc).")
     boolean noSecondary;
 
-    @Option(names = "--fail-on-env-diff", description = "Exit 2 when CPU, cores, JDK or JVM flags differ between the sides.")
+    @Option(names = "--fail-on-env-diff",
+            description = "Exit 2 when CPU, cores, JDK or JVM flags differ between the sides (differing core checks only warn).")
     boolean failOnEnvDiff;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
@@ -76,8 +78,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     /** Runs the command line and returns the exit status; never throws. */
     public static int run(String... args) {
-        return run(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, StandardCharsets.UTF_8), args);
+        return run(CommandLines.stdout(), CommandLines.stderr(), args);
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
@@ -108,8 +109,10 @@ public final class CompareCommand implements Callable<Integer> {
         Format f = parseFormat(format);
         CompareOptions options = new CompareOptions(alpha, minEffectPercent / 100, minForks, seed, replicates, !noSecondary);
         Comparison c = new Comparer(options).compare(read(base), read(next));
-        if (failOnEnvDiff && !c.warnings().isEmpty()) {
-            throw new IllegalArgumentException(c.warnings().get(0) + " (and --fail-on-env-diff is set)");
+        if (failOnEnvDiff) {
+            c.warnings().stream().filter(w -> w.startsWith(Comparer.ENVIRONMENT_DIFFERS)).findFirst().ifPresent(w -> {
+                throw new IllegalArgumentException(w + " (and --fail-on-env-diff is set)");
+            });
         }
         String rendered = f.render(c);
         if (output != null) {

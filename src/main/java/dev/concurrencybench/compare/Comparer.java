@@ -2,6 +2,7 @@ package dev.concurrencybench.compare;
 
 import dev.concurrencybench.compare.RowComparison.Geomean;
 import dev.concurrencybench.compare.RowComparison.Side;
+import dev.concurrencybench.machine.CoreCheck;
 import dev.concurrencybench.results.BenchmarkResult;
 import dev.concurrencybench.results.BenchmarkResult.RowKey;
 import dev.concurrencybench.results.Environment;
@@ -9,6 +10,7 @@ import dev.concurrencybench.results.Metric;
 import dev.concurrencybench.results.ResultsException;
 import dev.concurrencybench.results.ResultsFile;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +27,9 @@ import java.util.function.Supplier;
  * one row.
  */
 public final class Comparer {
+
+    /** How every environment difference's warning starts; {@code --fail-on-env-diff} fails on these. */
+    public static final String ENVIRONMENT_DIFFERS = "environment differs: ";
 
     private final CompareOptions options;
 
@@ -274,19 +279,54 @@ public final class Comparer {
         Environment be = base.stream().flatMap(f -> f.environment().stream()).findFirst().orElse(null);
         Environment ne = next.stream().flatMap(f -> f.environment().stream()).findFirst().orElse(null);
         if (be != null && ne != null) {
-            be.differencesFrom(ne).forEach(d -> warnings.add("environment differs: " + d));
+            be.differencesFrom(ne).forEach(d -> warnings.add(ENVIRONMENT_DIFFERS + d));
         }
         // JMH itself records each fork's JDK and flags.
         BenchmarkResult.VmInfo bv = base.get(0).results().get(0).vm();
         BenchmarkResult.VmInfo nv = next.get(0).results().get(0).vm();
         if (!Objects.equals(bv.jdkVersion(), nv.jdkVersion()) || !Objects.equals(bv.vmName(), nv.vmName())) {
-            warnings.add("environment differs: benchmark JVM: '" + bv.vmName() + " " + bv.jdkVersion() + "' vs '"
+            warnings.add(ENVIRONMENT_DIFFERS + "benchmark JVM: '" + bv.vmName() + " " + bv.jdkVersion() + "' vs '"
                     + nv.vmName() + " " + nv.jdkVersion() + "'");
         }
         if (!bv.jvmArgs().equals(nv.jvmArgs())) {
-            warnings.add("environment differs: benchmark JVM flags: '" + String.join(" ", bv.jvmArgs()) + "' vs '"
+            warnings.add(ENVIRONMENT_DIFFERS + "benchmark JVM flags: '" + String.join(" ", bv.jvmArgs()) + "' vs '"
                     + String.join(" ", nv.jvmArgs()) + "'");
         }
+        compareCoreChecks(base, next, warnings, notes);
+    }
+
+    /**
+     * The machine's core checks (docs/machine.md): a warning when their verdicts are not all the
+     * same, whether the two sides differ (one {@code equal}, one {@code unequal}) or one run's check
+     * before and after disagree. It is not an environment difference for {@code --fail-on-env-diff}:
+     * a check is a 2-second measurement of a moment, not a setting, and on a shared machine the same
+     * cores may read {@code equal} in one check and {@code unsteady} in the next.
+     */
+    static void compareCoreChecks(List<ResultsFile> base, List<ResultsFile> next, List<String> warnings, List<String> notes) {
+        List<Environment> be = base.stream().flatMap(f -> f.environment().stream()).toList();
+        List<Environment> ne = next.stream().flatMap(f -> f.environment().stream()).toList();
+        String bs = coreChecks(be);
+        String ns = coreChecks(ne);
+        if (bs == null && ns == null) {
+            return;
+        }
+        if (bs == null || ns == null) {
+            notes.add("no core check in the " + (bs == null ? "base" : "new") + " sidecar (older, or skipped); the other"
+                    + " side's: " + (bs == null ? ns : bs));
+            return;
+        }
+        EnumSet<CoreCheck.Verdict> all = EnumSet.noneOf(CoreCheck.Verdict.class);
+        concat(base, next).stream().flatMap(f -> f.environment().stream()).forEach(e -> all.addAll(e.coreCheckVerdicts()));
+        if (all.size() > 1) {
+            warnings.add("core checks differ: base " + bs + "; new " + ns + ": single-threaded rows may have moved with"
+                    + " the cores, not the code (docs/machine.md; pin both runs with --cpus)");
+        }
+    }
+
+    /** The sides' core checks in a few words, one run after the other; null without any. */
+    private static String coreChecks(List<Environment> envs) {
+        List<String> parts = envs.stream().map(Environment::coreChecks).filter(Objects::nonNull).toList();
+        return parts.isEmpty() ? null : String.join("; then ", parts);
     }
 
     private static List<ResultsFile> concat(List<ResultsFile> a, List<ResultsFile> b) {

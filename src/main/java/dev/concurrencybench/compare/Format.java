@@ -88,13 +88,30 @@ public enum Format {
             sb.append(line.toString().stripTrailing()).append('\n');
         }
         sb.append(summary(c)).append('\n');
+        if (c.control() != null) {
+            sb.append(c.control().summary()).append('\n');
+            c.control().falseAlarms().forEach(r -> sb.append("control false alarm: ").append(falseAlarm(r)).append('\n'));
+        }
         return sb.toString();
+    }
+
+    /** A control row that would have been flagged, e.g. {@code Bench.m a=1: 1.071 [1.052, 1.090], regression}. */
+    private static String falseAlarm(RowComparison r) {
+        return (r.name() + " " + r.params()).strip() + ": " + ratio(r.ratio()) + " " + ci(r) + ", " + r.verdictText();
     }
 
     private static String markdown(Comparison c) {
         StringBuilder sb = new StringBuilder();
         sb.append("### ").append(c.design().title()).append("\n\n");
         sb.append(summary(c)).append("\n\n");
+        if (c.control() != null) {
+            sb.append("**").append(escape(c.control().heading())).append(":** ").append(escape(c.control().findings()))
+                    .append(".\n\n");
+            c.control().falseAlarms().forEach(r -> sb.append("- control false alarm: ").append(escape(falseAlarm(r))).append('\n'));
+            if (!c.control().falseAlarms().isEmpty()) {
+                sb.append('\n');
+            }
+        }
         c.warnings().forEach(w -> sb.append("> **Warning:** ").append(escape(w)).append("\n>\n"));
         c.notes().forEach(n -> sb.append("> Note: ").append(escape(n)).append("\n>\n"));
         if (!c.warnings().isEmpty() || !c.notes().isEmpty()) {
@@ -133,6 +150,13 @@ public enum Format {
         RowComparison.Geomean g = c.geomean();
         sb.append(String.join(",", List.of("geomean", "", "false", "", "", "time ratio", "", "", String.valueOf(g.rows()), "",
                 "", "", num(g.ratio()), num(g.ciLow()), num(g.ciHigh()), "", "", "", quote(g.verdictText())))).append('\n');
+        if (c.control() != null) {
+            // One line like the geomean's: the counts in the verdict column, so no verdict reads "regression".
+            Comparison.Control k = c.control();
+            sb.append(String.join(",", List.of("control", "", "false", "", "", "rows flagged", "", "", String.valueOf(k.tested()),
+                    "", "", String.valueOf(k.flagged()), num(k.falseAlarmRate()), "", "", "", "", "", quote(k.summary()))))
+                    .append('\n');
+        }
         return sb.toString();
     }
 
@@ -146,44 +170,59 @@ public enum Format {
         ArrayNode notes = root.putArray("notes");
         c.notes().forEach(notes::add);
         ArrayNode rows = root.putArray("rows");
-        for (RowComparison r : c.rows()) {
-            ObjectNode o = rows.addObject();
-            o.put("benchmark", r.key().benchmark());
-            o.put("mode", r.key().mode().label());
-            ObjectNode params = o.putObject("params");
-            r.key().params().forEach(params::put);
-            if (r.secondary()) {
-                o.put("metric", r.metric().name());
-            }
-            o.put("secondary", r.secondary());
-            o.put("unit", r.unit());
-            if (r.higherIsBetter() != null) {
-                o.put("higherIsBetter", r.higherIsBetter());
-            }
-            side(o, "base", r.base());
-            side(o, "new", r.next());
-            o.put("ratio", r.ratio());
-            o.put("ciLow", r.ciLow());
-            o.put("ciHigh", r.ciHigh());
-            o.put("p", r.p());
-            o.put("pHolm", r.pAdjusted());
-            if (!Double.isNaN(r.mde())) {
-                o.put("mde", r.mde());
-            }
-            o.put("verdict", r.verdict().label());
-            o.put("verdictText", r.verdictText());
-        }
+        c.rows().forEach(r -> row(rows.addObject(), r));
         ObjectNode g = root.putObject("geomean");
         g.put("rows", c.geomean().rows());
         g.put("timeRatio", c.geomean().ratio());
         g.put("ciLow", c.geomean().ciLow());
         g.put("ciHigh", c.geomean().ciHigh());
         g.put("verdictText", c.geomean().verdictText());
+        if (c.control() != null) {
+            Comparison.Control k = c.control();
+            ObjectNode o = root.putObject("control");
+            o.put("share", k.share());
+            o.put("rows", k.rows().size());
+            o.put("pairs", k.pairs());
+            o.put("tested", k.tested());
+            o.put("flagged", k.flagged());
+            o.put("falseAlarmRate", k.falseAlarmRate());
+            o.put("belowAlphaBeforeHolm", k.belowAlpha());
+            o.put("text", k.summary());
+            ArrayNode controlRows = o.putArray("controlRows");
+            k.rows().forEach(r -> row(controlRows.addObject(), r));
+        }
         try {
             return mapper.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static void row(ObjectNode o, RowComparison r) {
+        o.put("benchmark", r.key().benchmark());
+        o.put("mode", r.key().mode().label());
+        ObjectNode params = o.putObject("params");
+        r.key().params().forEach(params::put);
+        if (r.secondary()) {
+            o.put("metric", r.metric().name());
+        }
+        o.put("secondary", r.secondary());
+        o.put("unit", r.unit());
+        if (r.higherIsBetter() != null) {
+            o.put("higherIsBetter", r.higherIsBetter());
+        }
+        side(o, "base", r.base());
+        side(o, "new", r.next());
+        o.put("ratio", r.ratio());
+        o.put("ciLow", r.ciLow());
+        o.put("ciHigh", r.ciHigh());
+        o.put("p", r.p());
+        o.put("pHolm", r.pAdjusted());
+        if (!Double.isNaN(r.mde())) {
+            o.put("mde", r.mde());
+        }
+        o.put("verdict", r.verdict().label());
+        o.put("verdictText", r.verdictText());
     }
 
     private static void side(ObjectNode o, String name, RowComparison.Side s) {

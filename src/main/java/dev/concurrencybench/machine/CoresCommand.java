@@ -3,8 +3,8 @@ package dev.concurrencybench.machine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.concurrencybench.util.CommandLines;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
                 "equivalents) or unsteady (rounds more than 10%% apart). Takes about 2 s on 2 cores."})
 public final class CoresCommand implements Callable<Integer> {
 
-    public static final int BAD_INPUT = 2;
+    public static final int BAD_INPUT = CommandLines.BAD_INPUT;
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Option(names = "--cpus", paramLabel = "LIST", description = "Only these CPUs, e.g. 0, 0-3, 0,2 or 0-1,3 (default: all this process may use).")
@@ -40,27 +40,12 @@ public final class CoresCommand implements Callable<Integer> {
 
     /** Runs the command line and returns the exit status; never throws. */
     public static int run(String... args) {
-        return run(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, StandardCharsets.UTF_8), args);
+        return run(CommandLines.stdout(), CommandLines.stderr(), args);
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new CoresCommand());
-        cl.setOut(out).setErr(err);
-        cl.setParameterExceptionHandler((e, a) -> {
-            err.println("cores: " + e.getMessage().lines().findFirst().orElse("bad arguments") + " (see cores --help)");
-            return BAD_INPUT;
-        });
-        cl.setExecutionExceptionHandler((e, c, p) -> {
-            String message = e instanceof IllegalArgumentException || e instanceof PinningException
-                    ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
-            err.println("cores: " + message.lines().findFirst().orElse(""));
-            return BAD_INPUT;
-        });
-        int code = cl.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        return CommandLines.run(new CommandLine(new CoresCommand()), out, err,
+                e -> e instanceof IllegalArgumentException || e instanceof PinningException, args);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.concurrencybench.machine;
 
 import java.io.PrintStream;
+import java.util.function.Consumer;
 
 /**
  * The core check around a benchmark run: taken just before JMH starts and just after it ends, on
@@ -29,17 +30,28 @@ public final class RunCheck {
      * @return the check, or null when it could not be taken (said on stderr)
      */
     public static CoreCheck take(String when, PrintStream out, PrintStream err) {
+        return take(when, Affinity.allowed(), out::println, err::println);
+    }
+
+    /**
+     * Measures {@code cpus} and reports it: one line to {@code out}, and to {@code err} a warning
+     * when the verdict is not {@code equal} or the check failed.
+     *
+     * @param when e.g. {@code before the first round}
+     * @return the check, or null when it could not be taken
+     */
+    public static CoreCheck take(String when, CpuList cpus, Consumer<String> out, Consumer<String> err) {
         CoreCheck check;
         try {
-            check = CoreChecker.measure(Affinity.allowed());
+            check = CoreChecker.measure(cpus);
         } catch (RuntimeException e) {
-            err.println("concurrency-bench: warning: the core check " + when + " failed (" + e.getMessage() + "); the run goes on");
+            err.accept("concurrency-bench: warning: the core check " + when + " failed (" + e.getMessage() + "); the run goes on");
             return null;
         }
         String unpinned = check.pinnedWith() == null ? " (" + Affinity.whyNot() + ")" : "";
-        out.println("Core check " + when + ": " + check.summary() + unpinned);
+        out.accept("Core check " + when + ": " + check.summary() + unpinned);
         if (check.verdict() != CoreCheck.Verdict.EQUAL) {
-            err.println("concurrency-bench: warning: cores " + check.verdict().label() + " " + when + ": "
+            err.accept("concurrency-bench: warning: cores " + check.verdict().label() + " " + when + ": "
                     + check.verdict().meaning() + ", so single-threaded results depend on where and when a thread ran"
                     + " (see docs/machine.md; --cpus pins a run to chosen CPUs)");
         }

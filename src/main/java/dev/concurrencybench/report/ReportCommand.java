@@ -3,9 +3,9 @@ package dev.concurrencybench.report;
 import dev.concurrencybench.results.ResultsException;
 import dev.concurrencybench.results.ResultsFile;
 import dev.concurrencybench.results.ResultsFiles;
+import dev.concurrencybench.util.CommandLines;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
 public final class ReportCommand implements Callable<Integer> {
 
     public static final int OK = 0;
-    public static final int BAD_INPUT = 2;
+    public static final int BAD_INPUT = CommandLines.BAD_INPUT;
 
     @Parameters(arity = "1..*", paramLabel = "RESULTS", description = "JMH JSON results files or directories, oldest first.")
     List<Path> inputs = new ArrayList<>();
@@ -51,29 +51,14 @@ public final class ReportCommand implements Callable<Integer> {
 
     /** Runs the command line and returns the exit status; never throws. */
     public static int run(String... args) {
-        return run(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, StandardCharsets.UTF_8), args);
+        return run(CommandLines.stdout(), CommandLines.stderr(), args);
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         // Charts are drawn off screen; no display is needed or wanted.
         System.setProperty("java.awt.headless", "true");
-        CommandLine cl = new CommandLine(new ReportCommand());
-        cl.setOut(out).setErr(err);
-        cl.setParameterExceptionHandler((e, a) -> {
-            err.println("report: " + e.getMessage().lines().findFirst().orElse("bad arguments") + " (see report --help)");
-            return BAD_INPUT;
-        });
-        cl.setExecutionExceptionHandler((e, c, p) -> {
-            String message = e instanceof ResultsException || e instanceof IllegalArgumentException || e instanceof ReportException
-                    ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
-            err.println("report: " + (message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse("")));
-            return BAD_INPUT;
-        });
-        int code = cl.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        return CommandLines.run(new CommandLine(new ReportCommand()), out, err,
+                e -> e instanceof ResultsException || e instanceof IllegalArgumentException || e instanceof ReportException, args);
     }
 
     @Override

@@ -3,8 +3,10 @@ package dev.concurrencybench.results;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.concurrencybench.machine.CoreCheck;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What JMH's JSON does not record about the machine and run that produced it: the content of the
@@ -73,6 +75,30 @@ public record Environment(String format, String resultsFile, String time, String
         differ(diffs, "JDK version", jdkVersion, other.jdkVersion);
         differ(diffs, "JVM flags", String.join(" ", jvmFlags), String.join(" ", other.jvmFlags));
         return diffs;
+    }
+
+    /** The verdicts of the core checks this run has (none, one or two). */
+    public Set<CoreCheck.Verdict> coreCheckVerdicts() {
+        Set<CoreCheck.Verdict> out = EnumSet.noneOf(CoreCheck.Verdict.class);
+        for (CoreCheck c : new CoreCheck[] {coreCheckBefore, coreCheckAfter}) {
+            if (c != null) {
+                out.add(c.verdict());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The core checks' verdicts in a few words, e.g. {@code equal before and after}, {@code equal
+     * before, unsteady after}, {@code unequal before (none after)}; null when the run has neither.
+     */
+    public String coreChecks() {
+        if (coreCheckBefore == null && coreCheckAfter == null) {
+            return null;
+        }
+        String b = coreCheckBefore == null ? "none" : coreCheckBefore.verdict().label();
+        String a = coreCheckAfter == null ? "none" : coreCheckAfter.verdict().label();
+        return b.equals(a) ? b + " before and after" : b + " before, " + a + " after";
     }
 
     private static void differ(List<String> out, String what, Object a, Object b) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.concurrencybench.machine.Affinity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -123,6 +124,27 @@ class AbCommandTest {
         assertBad(ab("--base", b, "--new", b, "-wi", "two"), "-wi needs a whole number");
         assertBad(ab("--base", b, "--new", b, "-r", "long"), "-r needs a time");
         assertBad(ab("--base", b, "--new", b, "Cpu("), "is not a regular expression");
+    }
+
+    @Test
+    void aBadControlShareIsBadInputAndABareControlLeavesTheNextArgumentAlone() {
+        String b = cpuJar.toString();
+        assertBad(ab("--base", b, "--new", b, "--control", "0"), "--control takes the share of the pairs");
+        assertBad(ab("--base", b, "--new", b, "--control", "0.7"), "at most 0.5 (e.g. 0.2), got 0.7");
+        assertBad(ab("--base", b, "--new", b, "--control=abc"), "Invalid value for option '--control': 'abc' is not a double");
+        // Taken as a pattern, not as a share: the one-line error is about rows, not about --control.
+        assertBad(ab("--base", b, "--new", b, "--control", "NoSuchBenchmark"), "no rows in common");
+        assertBad(ab("--base", b, "--new", b, "--control", "-p", "nosuch=1"), "no selected benchmark has a param named nosuch");
+    }
+
+    @Test
+    void aBadCpuListIsBadInput() {
+        String b = cpuJar.toString();
+        int beyond = Affinity.allowed().cpus().get(Affinity.allowed().size() - 1) + 1;
+        assertBad(ab("--base", b, "--new", b, "--cpus", "abc"), "--cpus: 'abc' is not a CPU list");
+        assertBad(ab("--base", b, "--new", b, "--cpus", "1-0"), "runs backwards");
+        assertBad(ab("--base", b, "--new", b, "--cpus", "0," + beyond), "--cpus 0," + beyond + ": ");
+        assertBad(ab("--base", b, "--new", b, "--cpus"), "Missing required parameter for option '--cpus'");
     }
 
     @Test

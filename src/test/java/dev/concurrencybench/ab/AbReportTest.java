@@ -41,7 +41,7 @@ class AbReportTest {
     private static Comparison report(Engine.RowOutcome... rows) {
         List<Row> all = java.util.Arrays.stream(rows).map(Engine.RowOutcome::row).toList();
         return AbReport.build(new Rows(all, List.of(), List.of()), new Engine.Result(List.of(rows), 5, 0), 0.05, 0.05,
-                DESIGN, List.of(), List.of());
+                DESIGN, List.of(), List.of(), Double.NaN);
     }
 
     private static Row named(String name, BenchMode mode) {
@@ -127,7 +127,7 @@ class AbReportTest {
         Engine.RowOutcome one = row(named("once", BenchMode.SINGLE_SHOT_TIME), 1, 0, 0.01, 11);
         RowKey added = new RowKey("dev.example.B.fresh", BenchMode.SINGLE_SHOT_TIME, Map.of());
         Comparison c = AbReport.build(new Rows(List.of(failed.row(), one.row()), List.of(added), List.of()),
-                new Engine.Result(List.of(failed, one), 1, 0), 0.05, 0.05, DESIGN, List.of(), List.of());
+                new Engine.Result(List.of(failed, one), 1, 0), 0.05, 0.05, DESIGN, List.of(), List.of(), Double.NaN);
         assertEquals("inconclusive: failed on new: JMH exited with 1: boom", c.rows().get(0).verdictText());
         assertEquals("inconclusive: 1 pair", c.rows().get(1).verdictText());
         assertEquals(Verdict.ADDED, c.rows().get(2).verdict());
@@ -141,5 +141,80 @@ class AbReportTest {
         assertTrue(Format.MARKDOWN.render(c).startsWith("### Same-machine A/B (ab)"));
         assertTrue(Format.CSV.render(c).lines().findFirst().orElseThrow().contains(",mde,"));
         assertTrue(Format.JSON.render(c).contains("\"mde\""));
+    }
+
+    private static Comparison withControls(List<Engine.RowOutcome> real, List<Engine.RowOutcome> controls) {
+        List<Row> all = real.stream().map(Engine.RowOutcome::row).toList();
+        return AbReport.build(new Rows(all, List.of(), List.of()), new Engine.Result(real, controls, 5, 0), 0.05, 0.05,
+                DESIGN, List.of(), List.of(), 0.2);
+    }
+
+    @Test
+    void controlRowsAreJudgedByTheSameRuleAndKeptOutOfTheVerdicts() {
+        List<Engine.RowOutcome> real = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            real.add(row(named("same" + i, BenchMode.SINGLE_SHOT_TIME), 8, 0, 0.005, 100 + i));
+        }
+        // Base against base cannot differ, but a broken run could make it look so: this one shows +10%.
+        Engine.RowOutcome alarm = row(named("same3", BenchMode.SINGLE_SHOT_TIME), 8, Math.log(1.10), 0.005, 200);
+        Engine.RowOutcome quiet = row(named("same5", BenchMode.SINGLE_SHOT_TIME), 8, 0, 0.005, 201);
+        Engine.RowOutcome once = row(named("same7", BenchMode.SINGLE_SHOT_TIME), 1, 0, 0.005, 202);
+        Comparison with = withControls(real, List.of(alarm, quiet, once));
+        Comparison without = report(real.toArray(Engine.RowOutcome[]::new));
+
+        assertEquals(without.rows(), with.rows(), "the real rows' verdicts and Holm family are their own");
+        assertEquals(without.geomean(), with.geomean());
+        assertFalse(with.hasRegression(), "a control row never sets the exit status");
+        Comparison.Control k = with.control();
+        assertEquals(3, k.rows().size());
+        assertEquals(2, k.tested(), "one pair cannot be tested");
+        assertEquals(1, k.flagged());
+        assertEquals(0.5, k.falseAlarmRate());
+        assertEquals(17, k.pairs());
+        assertEquals(List.of(Verdict.REGRESSION, Verdict.NO_CHANGE, Verdict.INCONCLUSIVE), k.rows().stream().map(RowComparison::verdict).toList());
+        assertEquals(List.of(k.rows().get(0)), k.falseAlarms());
+        assertEquals(1.10, k.falseAlarms().get(0).ratio(), 0.01);
+        assertEquals("control (base against base, share 0.2): 1 of 2 control rows would have been flagged at the same rule"
+                + " (false-alarm rate 50.0%); 1 had p < 0.05 before Holm; 3 rows, 17 pairs", k.summary());
+        assertEquals(null, without.control());
+    }
+
+    @Test
+    void aControlRowMeetsTheHolmStepOfTheWholeRun() {
+        Engine.RowOutcome changed = row(named("c", BenchMode.SINGLE_SHOT_TIME), 4, Math.log(1.10), 0.01, 9);
+        RowComparison alone = withControls(List.of(), List.of(changed)).control().rows().get(0);
+        List<Engine.RowOutcome> real = new ArrayList<>();
+        for (int i = 0; i < 63; i++) {
+            real.add(row(named("same" + i, BenchMode.SINGLE_SHOT_TIME), 4, 0, 0.001, 10 + i));
+        }
+        RowComparison among = withControls(real, List.of(changed)).control().rows().get(0);
+        assertEquals(Verdict.REGRESSION, alone.verdict());
+        assertEquals(alone.p(), among.p());
+        assertTrue(among.pAdjusted() > alone.pAdjusted(), "one more row among 64, as a real row of this run would be");
+        RowComparison asReal = report(java.util.stream.Stream.concat(real.stream(), java.util.stream.Stream.of(changed))
+                .toArray(Engine.RowOutcome[]::new)).rows().get(63);
+        assertEquals(asReal.pAdjusted(), among.pAdjusted(), 1e-12, "the same adjusted p as the row would have had among them");
+        assertEquals(asReal.verdict(), among.verdict());
+    }
+
+    @Test
+    void everyFormatReportsTheControl() {
+        Engine.RowOutcome alarm = row(named("slow", BenchMode.SINGLE_SHOT_TIME), 8, Math.log(1.10), 0.005, 12);
+        Comparison c = withControls(List.of(row(named("slow", BenchMode.SINGLE_SHOT_TIME), 8, 0, 0.005, 13)), List.of(alarm));
+        String summary = c.control().summary();
+        String text = Format.TEXT.render(c);
+        assertTrue(text.contains("\n" + summary + "\n"), text);
+        assertTrue(text.contains("control false alarm: B.slow: 1.099 [1.09"), text);
+        String md = Format.MARKDOWN.render(c);
+        assertTrue(md.contains("**control (base against base, share 0.2):** 1 of 1 control rows would have been flagged"), md);
+        assertTrue(md.contains("- control false alarm: B.slow: 1.099 [1.09"), md);
+        List<String> csv = Format.CSV.render(c).lines().toList();
+        assertEquals("control,,false,,,rows flagged,,,1,,,1,1.000,,,,,,\"" + summary + "\"", csv.get(csv.size() - 1));
+        assertTrue(csv.stream().noneMatch(l -> l.endsWith(",regression")), "no control line reads as a regression");
+        String json = Format.JSON.render(c);
+        assertTrue(json.contains("\"flagged\" : 1"), json);
+        assertTrue(json.contains("\"falseAlarmRate\" : 1.0"), json);
+        assertTrue(json.contains("\"controlRows\" : [ {"), json);
+        assertFalse(Format.JSON.render(report(alarm)).contains("\"control\""), "no control object without control rows");
     }
 }

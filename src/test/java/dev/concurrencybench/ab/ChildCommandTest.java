@@ -10,13 +10,13 @@ import org.junit.jupiter.api.Test;
 class ChildCommandTest {
 
     @Test
-    void oneForkOfOneRowWithAbsFlagsAndTheSeamInFront() {
-        ChildCommand c = new ChildCommand(List.of("taskset", "-c", "0"), Path.of("/jdk/bin/java"),
+    void oneForkOfOneRowWithAbsFlags() {
+        ChildCommand c = new ChildCommand(Path.of("/jdk/bin/java"),
                 List.of("-Dconcurrencybench.coreCheck=false"), List.of("-Dconcurrencybench.coreCheck=false", "-Xmx1g"),
                 List.of("-jvmArgsAppend", "-Dz=1"));
         List<String> cmd = c.build(Path.of("/b/benchmarks.jar"), AbFixtures.ss("m"), new ForkSettings(2, 3, null, null),
                 Path.of("/tmp/r1.json"));
-        assertEquals(List.of("taskset", "-c", "0", "/jdk/bin/java", "-Dconcurrencybench.coreCheck=false", "-jar",
+        assertEquals(List.of("/jdk/bin/java", "-Dconcurrencybench.coreCheck=false", "-jar",
                 "/b/benchmarks.jar", "^\\Qdev.example.Bench.m\\E$", "-bm", "ss", "-f", "1", "-wi", "2", "-i", "3", "-foe", "true",
                 "-rf", "json", "-rff", "/tmp/r1.json", "-jvmArgs", "-Dconcurrencybench.coreCheck=false -Xmx1g",
                 "-jvmArgsAppend", "-Dz=1"), cmd);

@@ -111,4 +111,46 @@ class EngineTest {
         assertEquals(2, base.get(0).measurements().length, "the first pair probes");
         assertEquals(36, base.get(1).measurements().length, "then 0.5 s of 14 ms calls");
     }
+
+    @Test
+    void aControlRowRunsTheBaseJarTwiceThroughTheSameDesignAndTheRealRowsKeepTheirFamily() throws Exception {
+        Map<Row, Model> models = new LinkedHashMap<>();
+        for (String name : List.of("a", "b", "c")) {
+            models.put(row(name), new Model(0.2, 0.2, 0.01, 0.01, 0));
+        }
+        List<Row> rows = List.copyOf(models.keySet());
+        Map<Row, Double> slower = new LinkedHashMap<>();
+        rows.forEach(r -> slower.put(r, 1.10));
+        SimulatedMachine machine = new SimulatedMachine(models, slower, QUIET, 6);
+        List<String> calls = new ArrayList<>();
+        ForkRunner recording = (side, row, settings, tag, timeout) -> {
+            calls.add(tag + " " + side.label());
+            return machine.run(side, row, settings, tag, timeout);
+        };
+        List<String> progress = new ArrayList<>();
+        Engine.Result r = new Engine(rows, List.of(rows.get(1)), recording, machine::now,
+                new Engine.Config(Duration.ofMinutes(5), 0.05, 0.05, 6, Map.of()), progress::add).run();
+
+        assertEquals(3, r.rows().size());
+        assertEquals(1, r.controls().size());
+        Engine.RowOutcome control = r.controls().get(0);
+        assertEquals(rows.get(1), control.row());
+        assertEquals(Engine.Status.DECIDED, control.status(), "decided like a real row, at the real family's level");
+        assertTrue(control.pairs().length >= 2);
+        double mean = java.util.Arrays.stream(control.pairs()).average().orElseThrow();
+        assertTrue(Math.abs(mean) < 0.02, "base against base shows no slowdown: " + mean);
+        for (Engine.RowOutcome real : r.rows()) {
+            double m = java.util.Arrays.stream(real.pairs()).average().orElseThrow();
+            assertEquals(Math.log(1.10), m, 0.02, real.row().display());
+        }
+        List<String> controlCalls = calls.stream().filter(c -> c.matches("r\\d+-c0-.*")).toList();
+        assertEquals(2 * control.pairs().length, controlCalls.size(), controlCalls.toString());
+        assertTrue(controlCalls.stream().allMatch(c -> c.endsWith(" base")), "both forks of a control pair run the base jar");
+        assertEquals(control.pairs().length, controlCalls.stream().filter(c -> c.contains("-control ")).count(),
+                "one fork per pair stands in for new");
+        long ab = control.orders().stream().filter(o -> o == OrderPlan.Order.AB).count();
+        assertTrue(Math.abs(2 * ab - control.orders().size()) <= 1, "half AB, half BA: " + control.orders());
+        assertTrue(progress.get(progress.size() - 1).matches("ab: round \\d+: 3 of 3 rows decided, 1 of 1 control rows done, .*"),
+                progress.get(progress.size() - 1));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.concurrencybench.ab;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concurrencybench.ab.SimulatedMachine.Noise;
@@ -49,7 +50,7 @@ class PairedDesignSimulationTest {
             Engine.Result result = new Engine(suite.rows(), machine, machine::now,
                     new Engine.Config(BUDGET, ALPHA, 0.05, seed, Map.of()), line -> { }).run();
             Comparison c = AbReport.build(new Rows(suite.rows(), List.of(), List.of()), result, ALPHA, 0.05,
-                    new Comparison.Design("sim", "sim", Map.of()), List.of(), List.of());
+                    new Comparison.Design("sim", "sim", Map.of()), List.of(), List.of(), Double.NaN);
             return new Run(c, effects.keySet());
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
@@ -119,5 +120,70 @@ class PairedDesignSimulationTest {
             assertTrue(mean >= (effect > 1.07 ? 0.6 : 0.15), "detection " + mean);
             assertTrue(within3 >= 0.95, "estimates within 3 points: " + within3);
         }
+    }
+
+    /**
+     * Control rows measure what an unchanged row meets in the run: in A/A runs on the shared
+     * machine they get as many pairs as their real twins, and a p-value below alpha (before Holm) as
+     * often as the real rows do.
+     */
+    @Test
+    void controlRowsMeetWhatAnUnchangedRowMeets() {
+        SimulatedSuite suite = SimulatedSuite.defaultSuite(3);
+        int runs = 200;
+        long controlRows = 0;
+        long controlBelow = 0;
+        long realRows = 0;
+        long realBelow = 0;
+        long flagged = 0;
+        long realFlagged = 0;
+        double controlPairs = 0;
+        double twinPairs = 0;
+        double allPairs = 0;
+        List<Comparison> results = IntStream.range(0, runs).parallel().mapToObj(i -> {
+            long seed = 77_000_003L * (i + 1);
+            SimulatedMachine machine = new SimulatedMachine(suite.models, Map.of(), SHARED, seed);
+            try {
+                Engine.Result result = new Engine(suite.rows(), Controls.pick(suite.rows(), 0.2, seed), machine, machine::now,
+                        new Engine.Config(BUDGET, ALPHA, 0.05, seed, Map.of()), line -> { }).run();
+                return AbReport.build(new Rows(suite.rows(), List.of(), List.of()), result, ALPHA, 0.05,
+                        new Comparison.Design("sim", "sim", Map.of()), List.of(), List.of(), 0.2);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+        for (Comparison c : results) {
+            Comparison.Control k = c.control();
+            controlRows += k.tested();
+            controlBelow += k.belowAlpha();
+            flagged += k.flagged();
+            for (RowComparison r : c.rows()) {
+                if (!Double.isNaN(r.p())) {
+                    realRows++;
+                    realBelow += r.p() < ALPHA ? 1 : 0;
+                }
+                realFlagged += flagged(r) ? 1 : 0;
+                allPairs += r.base() == null ? 0 : r.base().forks();
+            }
+            for (RowComparison control : k.rows()) {
+                controlPairs += control.base() == null ? 0 : control.base().forks();
+                twinPairs += c.rows().stream().filter(r -> r.key().equals(control.key())).findFirst()
+                        .map(r -> r.base() == null ? 0 : r.base().forks()).orElseThrow();
+            }
+        }
+        allPairs += controlPairs;
+        double control = controlBelow / (double) controlRows;
+        double real = realBelow / (double) realRows;
+        double se = Math.sqrt(control * (1 - control) / controlRows + real * (1 - real) / realRows);
+        System.out.printf(Locale.ROOT, "control 0.2, A/A on the shared machine, %d runs: %.1f%% of the pairs were control pairs;"
+                        + " control rows had %.2f times the pairs of their real twins; p < %.2f before Holm in %.1f%% of %d"
+                        + " control rows and %.1f%% of %d real rows (SE of the difference %.1f points); flagged: %d control rows,"
+                        + " %d real rows%n",
+                runs, 100 * controlPairs / allPairs, controlPairs / twinPairs, ALPHA, 100 * control, controlRows, 100 * real,
+                realRows, 100 * se, flagged, realFlagged);
+        assertEquals(0.2, controlPairs / allPairs, 0.03, "about the share asked for");
+        assertEquals(1, controlPairs / twinPairs, 0.1, "as many pairs as a real row of the same kind");
+        assertTrue(Math.abs(control - real) <= 3 * se, control + " vs " + real);
+        assertTrue(se <= 0.01);
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.concurrencybench.machine.CoreCheck;
 import dev.concurrencybench.results.Environment;
 import dev.concurrencybench.results.Sidecar;
 import java.io.PrintWriter;
@@ -122,21 +123,46 @@ class CompareCommandTest {
         assertEquals(CompareCommand.OK, r.code(), "the 2026 baseline matches the new run:\n" + r.out());
     }
 
-    @Test
-    void environmentDifferenceWarnsAndTheFlagMakesItFatal(@TempDir Path dir) throws Exception {
+    /** base.json and new.json of one row, with these sidecars; returns their paths as arguments. */
+    private static String[] withSidecars(Path dir, Environment baseEnv, Environment newEnv) throws Exception {
         Path base = dir.resolve("base.json");
         Path next = dir.resolve("new.json");
         writeJmh(base, new double[] {100}, 1);
         writeJmh(next, new double[] {100}, 2);
-        Sidecar.write(base, env("CPU A"));
-        Sidecar.write(next, env("CPU B"));
-        Run warn = run(base.toString(), next.toString());
+        Sidecar.write(base, baseEnv);
+        Sidecar.write(next, newEnv);
+        return new String[] {base.toString(), next.toString()};
+    }
+
+    @Test
+    void environmentDifferenceWarnsAndTheFlagMakesItFatal(@TempDir Path dir) throws Exception {
+        String[] files = withSidecars(dir, env("CPU A"), env("CPU B"));
+        String base = files[0];
+        String next = files[1];
+        Run warn = run(base, next);
         assertEquals(0, warn.code());
         assertTrue(warn.out().startsWith("warning: environment differs: CPU model: 'CPU A' vs 'CPU B'"), warn.out());
-        Run fatal = run("--fail-on-env-diff", base.toString(), next.toString());
+        Run fatal = run("--fail-on-env-diff", base, next);
         assertEquals(CompareCommand.BAD_INPUT, fatal.code());
         assertEquals("compare: environment differs: CPU model: 'CPU A' vs 'CPU B' (and --fail-on-env-diff is set)",
                 fatal.err().strip());
+    }
+
+    @Test
+    void coreChecksThatDifferWarnButDoNotFailEvenWithTheFlag(@TempDir Path dir) throws Exception {
+        CoreCheck equal = ComparerTest.check(CoreCheck.Verdict.EQUAL);
+        CoreCheck unequal = ComparerTest.check(CoreCheck.Verdict.UNEQUAL);
+        String[] files = withSidecars(dir, env("CPU A").withMachine(null, equal, equal),
+                env("CPU A").withMachine(null, unequal, unequal));
+        for (String[] args : List.of(files, new String[] {"--fail-on-env-diff", files[0], files[1]})) {
+            Run r = run(args);
+            assertEquals(CompareCommand.OK, r.code(), r.err());
+            assertTrue(r.out().startsWith("warning: core checks differ: base equal before and after; new unequal before and after"),
+                    r.out());
+        }
+        Run json = run("--format", "json", files[0], files[1]);
+        assertTrue(json.err().startsWith("compare: warning: core checks differ: "), json.err());
+        assertTrue(MAPPER.readTree(json.out()).get("warnings").get(0).asText().startsWith("core checks differ: "), json.out());
     }
 
     private static Environment env(String cpu) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.concurrencybench.machine.CoreCheck;
+import dev.concurrencybench.machine.CpuList;
 import dev.concurrencybench.results.BenchMode;
 import dev.concurrencybench.results.BenchmarkResult;
 import dev.concurrencybench.results.Environment;
@@ -230,6 +232,61 @@ class ComparerTest {
         Comparison d = comparer.compare(List.of(base), List.of(bare));
         assertEquals(List.of("no environment sidecar for bare.json: CPU, cores and memory not checked"), d.notes());
         assertNotNull(d.geomean());
+    }
+
+    /** A check of two CPUs from synthetic samples: equal, unequal (CPU 1 at 0.6) or unsteady (rounds 40% apart). */
+    static CoreCheck check(CoreCheck.Verdict verdict) {
+        double[][] samples = switch (verdict) {
+            case EQUAL -> new double[][] {{5, 5, 5}, {5, 5.1, 5}};
+            case UNEQUAL -> new double[][] {{5, 5, 5}, {8, 8, 8}};
+            case UNSTEADY -> new double[][] {{5, 7, 5}, {5, 5, 5}};
+        };
+        CoreCheck c = CoreCheck.of("2026-11-27T00:00:00Z", "fib(30)", 10, "taskset", CpuList.of(0, 1), samples);
+        assertEquals(verdict, c.verdict());
+        return c;
+    }
+
+    private Comparison withChecks(CoreCheck baseBefore, CoreCheck baseAfter, CoreCheck newBefore, CoreCheck newAfter) {
+        Random r = new Random(4);
+        Environment plain = env("CPU A", 2);
+        ResultsFile base = new ResultsFile(Path.of("a.json"), List.of(row(BenchMode.SINGLE_SHOT_TIME, Map.of(), 1, r, 3)),
+                Optional.of(plain.withMachine(null, baseBefore, baseAfter)));
+        ResultsFile next = new ResultsFile(Path.of("b.json"), List.of(row(BenchMode.SINGLE_SHOT_TIME, Map.of(), 1, r, 3)),
+                Optional.of(plain.withMachine("0", newBefore, newAfter)));
+        return comparer.compare(List.of(base), List.of(next));
+    }
+
+    @Test
+    void coreChecksThatDifferWarn() {
+        CoreCheck equal = check(CoreCheck.Verdict.EQUAL);
+        CoreCheck unequal = check(CoreCheck.Verdict.UNEQUAL);
+        CoreCheck unsteady = check(CoreCheck.Verdict.UNSTEADY);
+
+        Comparison same = withChecks(unequal, unequal, unequal, unequal);
+        assertEquals(List.of(), same.warnings(), "the same verdicts throughout: nothing differs");
+        assertEquals(List.of(), same.notes());
+
+        Comparison sides = withChecks(equal, equal, unequal, unequal);
+        assertEquals(List.of("core checks differ: base equal before and after; new unequal before and after: single-threaded"
+                + " rows may have moved with the cores, not the code (docs/machine.md; pin both runs with --cpus)"), sides.warnings());
+
+        Comparison during = withChecks(equal, equal, equal, unsteady);
+        assertEquals(1, during.warnings().size());
+        assertTrue(during.warnings().get(0).startsWith("core checks differ: base equal before and after; new equal before,"
+                + " unsteady after: "), during.warnings().get(0));
+
+        Comparison half = withChecks(equal, null, equal, equal);
+        assertEquals(List.of(), half.warnings(), "a missing after-check is no difference");
+    }
+
+    @Test
+    void aSideWithoutCoreChecksIsANote() {
+        CoreCheck equal = check(CoreCheck.Verdict.EQUAL);
+        Comparison c = withChecks(null, null, equal, equal);
+        assertEquals(List.of(), c.warnings());
+        assertEquals(List.of("no core check in the base sidecar (older, or skipped); the other side's: equal before and after"),
+                c.notes());
+        assertEquals(List.of(), withChecks(null, null, null, null).notes());
     }
 
     private static Environment env(String cpu, int cores) {

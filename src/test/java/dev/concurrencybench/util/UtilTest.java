@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class UtilTest {
 
@@ -40,5 +44,42 @@ class UtilTest {
     void positiveNamesTheValue() {
         assertEquals(3, Checks.positive("tasks", 3));
         assertEquals("tasks must be > 0, got 0", assertThrows(IllegalArgumentException.class, () -> Checks.positive("tasks", 0)).getMessage());
+    }
+
+    @CommandLine.Command(name = "demo")
+    static final class Demo implements Callable<Integer> {
+        @CommandLine.Option(names = "--fail")
+        String fail;
+
+        @Override
+        public Integer call() {
+            switch (fail == null ? "" : fail) {
+                case "expected" -> throw new IllegalArgumentException("a message fit for a user\nand a second line");
+                case "null" -> throw new IllegalArgumentException();
+                case "unexpected" -> throw new IllegalStateException("broken");
+                default -> {
+                    return 0;
+                }
+            }
+        }
+    }
+
+    private static String[] runDemo(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = CommandLines.run(new CommandLine(new Demo()), new PrintWriter(out), new PrintWriter(err),
+                e -> e instanceof IllegalArgumentException, args);
+        return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void aSubcommandFailsWithOneLineNamedAfterItAndExitTwo() {
+        assertEquals(List.of("0", "", ""), List.of(runDemo()));
+        assertEquals(List.of("2", "", "demo: Unknown option: '--frobnicate' (see demo --help)\n"),
+                List.of(runDemo("--frobnicate")).stream().map(s -> s.replace("\r\n", "\n")).toList());
+        assertEquals("demo: a message fit for a user", runDemo("--fail", "expected")[2].strip());
+        assertEquals("demo: IllegalArgumentException", runDemo("--fail", "null")[2].strip());
+        assertEquals("demo: IllegalStateException: broken", runDemo("--fail", "unexpected")[2].strip());
+        assertEquals("2", runDemo("--fail", "unexpected")[0]);
     }
 }

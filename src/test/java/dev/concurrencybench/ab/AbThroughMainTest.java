@@ -1,0 +1,181 @@
+package dev.concurrencybench.ab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.concurrencybench.Leaks;
+import dev.concurrencybench.Main;
+import dev.concurrencybench.machine.Affinity;
+import dev.concurrencybench.machine.CoreCheck;
+import dev.concurrencybench.machine.CpuList;
+import dev.concurrencybench.machine.RunCheck;
+import dev.concurrencybench.process.JavaCommand;
+import dev.concurrencybench.results.Environment;
+import dev.concurrencybench.results.Sidecar;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ab} for real, in a JVM of its own as a user starts it, on a jar that runs this build's
+ * benchmarks: {@code --cpus} seen from outside in /proc, and the core checks and CPU list in both
+ * sidecars.
+ *
+ * <p>The jar is built here, before {@code mvn package} made the real one: its manifest runs
+ * {@link Main} from this build's class path ({@code Class-Path}), and it holds this build's
+ * benchmark list, so {@code java -jar} on it behaves as {@code java -jar target/benchmarks.jar},
+ * JMH forks included. Like an older base jar, it has no {@code Enable-Native-Access} and knows no
+ * {@code ab} option: whatever pins its calls must work from outside.
+ */
+class AbThroughMainTest {
+
+    @TempDir
+    static Path shared;
+    static Path jar;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void jar() throws IOException {
+        jar = shared.resolve("suite.jar");
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.put(Attributes.Name.MAIN_CLASS, Main.class.getName());
+        main.put(Attributes.Name.CLASS_PATH, Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(e -> !e.isBlank()).map(e -> Path.of(e).toUri().toString()).collect(Collectors.joining(" ")));
+        try (OutputStream o = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(o, manifest);
+             InputStream list = Objects.requireNonNull(AbThroughMainTest.class.getResourceAsStream("/META-INF/BenchmarkList"))) {
+            out.putNextEntry(new ZipEntry("META-INF/BenchmarkList"));
+            list.transferTo(out);
+            out.closeEntry();
+        }
+    }
+
+    /** {@code ab} with both sides on the test jar, in a new JVM whose temp folder is the test's own. */
+    private Process startAb(List<String> jvmFlags, String... args) throws IOException {
+        List<String> flags = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "-Djmh.ignoreLock=true",
+                "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp"))));
+        flags.addAll(jvmFlags);
+        List<String> all = new ArrayList<>(List.of("ab", "--base", jar.toString(), "--new", jar.toString(),
+                "--results", dir.resolve("results").toString()));
+        all.addAll(List.of(args));
+        return new ProcessBuilder(JavaCommand.of(flags, Main.class, all)).directory(dir.toFile())
+                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+    }
+
+    private static CpuList oneCpu() {
+        CpuList allowed = Affinity.allowed();
+        return allowed.cpus().contains(0) ? CpuList.of(0) : CpuList.of(allowed.cpus().get(0));
+    }
+
+    @Test
+    void withCpusEveryCallOfBothSidesRunsOnTheList() throws Exception {
+        assumeTrue(Affinity.canPin(), "pinning is impossible here: " + Affinity.whyNot());
+        CpuList target = oneCpu();
+        // fib(60) in one thread runs for hours: the first fork stays alive until the test stops ab.
+        Process ab = startAb(List.of("-D" + RunCheck.PROPERTY + "=false"), "--cpus", target.toString(), "--no-cds",
+                "CpuBoundBenchmark.fibList$", "-p", "model=SEQUENTIAL", "-p", "fibs=60");
+        try {
+            Leaks.waitFor("ab's first JMH fork", () -> {
+                if (!ab.isAlive()) {
+                    fail("ab ended early: " + read("err.txt"));
+                }
+                return find(ab, "ForkedMain").isPresent();
+            }, () -> tree(ab));
+            ProcessHandle host = find(ab, "-jar " + jar).orElseThrow();
+            for (ProcessHandle p : List.of(host, find(ab, "ForkedMain").orElseThrow())) {
+                assertEquals(Optional.of(target), Affinity.ofProcess(p.pid()), p.pid() + " " + p.info().commandLine().orElse("?"));
+            }
+        } finally {
+            // As Ctrl-C or CI's cancel would: ab stops its call in progress and removes its temp folders.
+            ab.destroy();
+            if (!ab.waitFor(Leaks.BOUND.toSeconds(), TimeUnit.SECONDS)) {
+                ab.descendants().forEach(ProcessHandle::destroyForcibly);
+                ab.destroyForcibly();
+                fail("ab did not stop on SIGTERM");
+            }
+        }
+        Leaks.assertNoChildProcesses();
+        try (Stream<Path> left = Files.list(dir.resolve("tmp"))) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("concurrency-bench-ab-")).toList());
+        }
+    }
+
+    @Test
+    void bothSidecarsRecordTheCpusAndTheCoreChecksAroundTheRounds() throws Exception {
+        assumeTrue(Affinity.canPin(), "pinning is impossible here: " + Affinity.whyNot());
+        CpuList target = oneCpu();
+        // One cheap row; the budget pays for the first pair (predicted at 6 s) and a little more.
+        Process ab = startAb(List.of(), "--cpus", target.toString(), "--budget", "7s", "--format", "json",
+                "IoBoundBenchmark.sleepTasks$", "-p", "model=VIRTUAL_THREADS", "-p", "sleepMs=1", "-wi", "0", "-i", "1");
+        if (!ab.waitFor(3, TimeUnit.MINUTES)) {
+            ab.descendants().forEach(ProcessHandle::destroyForcibly);
+            ab.destroyForcibly();
+            fail("ab did not end: " + read("err.txt"));
+        }
+        String err = read("err.txt");
+        assertTrue(ab.exitValue() == 0 || ab.exitValue() == 1, err);
+        List<String> lines = err.lines().toList();
+        assertEquals(1, lines.stream().filter(l -> l.startsWith("Core check before the first round: ")).count(), err);
+        assertEquals(1, lines.stream().filter(l -> l.startsWith("Core check after the last round: ")).count(), err);
+        assertTrue(lines.get(0).contains(", pinned to CPUs " + target + ";"), err);
+        assertTrue(read("out.txt").contains("\"cpus\" : \"" + target + "\""), "the JSON output's options name the CPUs");
+
+        Path run;
+        try (Stream<Path> runs = Files.list(dir.resolve("results"))) {
+            run = runs.findFirst().orElseThrow();
+        }
+        Environment base = Sidecar.readFor(run.resolve("base.json")).orElseThrow();
+        Environment next = Sidecar.readFor(run.resolve("new.json")).orElseThrow();
+        for (Environment e : List.of(base, next)) {
+            assertEquals(target.toString(), e.cpus());
+            for (CoreCheck check : new CoreCheck[] {e.coreCheckBefore(), e.coreCheckAfter()}) {
+                assertNotNull(check);
+                assertEquals(target.cpus(), check.cpus().stream().map(CoreCheck.CpuSpeed::cpu).toList(), "only the run's CPUs");
+            }
+        }
+        assertEquals(base.coreCheckBefore(), next.coreCheckBefore(), "one check for both sides");
+        assertEquals(base.coreCheckAfter(), next.coreCheckAfter());
+        Leaks.assertNoChildProcesses();
+    }
+
+    private static Optional<ProcessHandle> find(Process root, String inCommandLine) {
+        return root.descendants().filter(p -> p.info().commandLine().orElse("").contains(inCommandLine)).findFirst();
+    }
+
+    private static String tree(Process root) {
+        return root.descendants().map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private String read(String file) {
+        try {
+            return Files.readString(dir.resolve(file));
+        } catch (IOException e) {
+            return "(cannot read " + file + ": " + e.getMessage() + ")";
+        }
+    }
+}
