@@ -35,7 +35,12 @@ public record ChildCommand(Path java, List<String> hostFlags, List<String> forkF
         }
     }
 
-    public List<String> build(Path jar, Row row, ForkSettings settings, Path results) {
+    /**
+     * The call for one fork.
+     *
+     * @param sideArgs JMH arguments for this side only (see {@link #profilerArgs}); usually none
+     */
+    public List<String> build(Path jar, List<String> sideArgs, Row row, ForkSettings settings, Path results) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
         cmd.addAll(hostFlags);
@@ -47,6 +52,21 @@ public record ChildCommand(Path java, List<String> hostFlags, List<String> forkF
         cmd.addAll(List.of("-foe", "true", "-rf", "json", "-rff", results.toString()));
         cmd.addAll(List.of("-jvmArgs", String.join(" ", forkFlags)));
         cmd.addAll(passThrough);
+        cmd.addAll(sideArgs);
         return cmd;
+    }
+
+    /**
+     * The arguments that keep the suite's {@code -prof cpu} symmetric between the sides. Its run
+     * profiles add it to every run, so with both jars carrying it both forks pay its small cost
+     * alike and the results keep its metrics. A jar built before it existed runs without, and then
+     * the other side turns it off ({@code -prof cpu:off}, which overrides the profile's), so that
+     * the profiler's cost is never read as a regression.
+     *
+     * @return side-specific arguments for a side whose jar has the profiler ({@code hasIt}) when the
+     *         other side's jar has it or not ({@code otherHasIt})
+     */
+    static List<String> profilerArgs(boolean hasIt, boolean otherHasIt) {
+        return hasIt && !otherHasIt ? List.of("-prof", "cpu:off") : List.of();
     }
 }

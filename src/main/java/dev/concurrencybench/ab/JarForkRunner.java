@@ -2,6 +2,7 @@ package dev.concurrencybench.ab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concurrencybench.bench.JarBenchmarkList;
 import dev.concurrencybench.machine.Affinity;
 import dev.concurrencybench.machine.CpuList;
 import dev.concurrencybench.results.BenchmarkResult;
@@ -37,6 +38,7 @@ public final class JarForkRunner implements ForkRunner, AutoCloseable {
     private final Map<Side, Path> jars = new EnumMap<>(Side.class);
     private final Map<Side, Path> dirs = new EnumMap<>(Side.class);
     private final Map<Side, Path> logs = new EnumMap<>(Side.class);
+    private final Map<Side, List<String>> sideArgs = new EnumMap<>(Side.class);
     private final ChildCommand command;
     private final CpuList cpus;
     private final Path work;
@@ -56,6 +58,10 @@ public final class JarForkRunner implements ForkRunner, AutoCloseable {
             dirs.put(s, Files.createDirectory(work.resolve(s.label())));
             logs.put(s, logDir.resolve(s.label() + ".log"));
         }
+        boolean baseProfiles = JarBenchmarkList.hasUsageProfiler(baseJar);
+        boolean newProfiles = JarBenchmarkList.hasUsageProfiler(newJar);
+        sideArgs.put(Side.BASE, ChildCommand.profilerArgs(baseProfiles, newProfiles));
+        sideArgs.put(Side.NEW, ChildCommand.profilerArgs(newProfiles, baseProfiles));
     }
 
     @Override
@@ -63,7 +69,7 @@ public final class JarForkRunner implements ForkRunner, AutoCloseable {
         Path dir = dirs.get(side);
         Path json = dir.resolve(tag + ".json");
         Path out = dir.resolve("call.log");
-        List<String> cmd = command.build(jars.get(side), row, settings, json);
+        List<String> cmd = command.build(jars.get(side), sideArgs.get(side), row, settings, json);
         long start = System.nanoTime();
         Process p;
         try {

@@ -84,6 +84,18 @@ public final class JarBenchmarkList {
         }
     }
 
+    /**
+     * Whether the jar carries this suite's {@code -prof cpu} profiler, which its run profiles add to
+     * every run; a jar built before it was added runs without. False for an unreadable jar.
+     */
+    public static boolean hasUsageProfiler(Path jar) {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            return zip.getEntry(UsageProfiler.class.getName().replace('.', '/') + ".class") != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static Map<String, List<String>> params(BenchmarkListEntry e) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         Map<String, String[]> declared = e.getParams().orElse(Map.of());

@@ -14,7 +14,7 @@ class ChildCommandTest {
         ChildCommand c = new ChildCommand(Path.of("/jdk/bin/java"),
                 List.of("-Dconcurrencybench.coreCheck=false"), List.of("-Dconcurrencybench.coreCheck=false", "-Xmx1g"),
                 List.of("-jvmArgsAppend", "-Dz=1"));
-        List<String> cmd = c.build(Path.of("/b/benchmarks.jar"), AbFixtures.ss("m"), new ForkSettings(2, 3, null, null),
+        List<String> cmd = c.build(Path.of("/b/benchmarks.jar"), List.of(), AbFixtures.ss("m"), new ForkSettings(2, 3, null, null),
                 Path.of("/tmp/r1.json"));
         assertEquals(List.of("/jdk/bin/java", "-Dconcurrencybench.coreCheck=false", "-jar",
                 "/b/benchmarks.jar", "^\\Qdev.example.Bench.m\\E$", "-bm", "ss", "-f", "1", "-wi", "2", "-i", "3", "-foe", "true",
@@ -34,5 +34,18 @@ class ChildCommandTest {
         ChildCommand plain = AbCommand.command(JmhSelection.parse(List.of()), false);
         assertEquals(List.of(ChildCommand.NO_CORE_CHECK), plain.forkFlags());
         assertTrue(plain.java().endsWith(Path.of("bin", "java")));
+    }
+
+    @Test
+    void theProfilerRunsOnBothSidesOrOnNeither() {
+        assertEquals(List.of(), ChildCommand.profilerArgs(true, true), "both jars have it: both forks pay for it alike");
+        assertEquals(List.of(), ChildCommand.profilerArgs(false, false));
+        assertEquals(List.of(), ChildCommand.profilerArgs(false, true), "a jar without it cannot be told anything");
+        assertEquals(List.of("-prof", "cpu:off"), ChildCommand.profilerArgs(true, false), "the side with it turns it off");
+        ChildCommand c = AbCommand.command(JmhSelection.parse(List.of()), false);
+        List<String> cmd = c.build(Path.of("/b/benchmarks.jar"), ChildCommand.profilerArgs(true, false), AbFixtures.ss("m"),
+                new ForkSettings(2, 3, null, null), Path.of("/tmp/r1.json"));
+        assertEquals(List.of("-prof", "cpu:off"), cmd.subList(cmd.size() - 2, cmd.size()),
+                "last, so that it overrides the run profile's -prof cpu");
     }
 }
