@@ -3,6 +3,7 @@ package dev.concurrencybench.report;
 import dev.concurrencybench.results.ResultsException;
 import dev.concurrencybench.results.ResultsFile;
 import dev.concurrencybench.results.ResultsFiles;
+import dev.concurrencybench.results.Sidecar;
 import dev.concurrencybench.util.CommandLines;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -88,7 +89,11 @@ public final class ReportCommand implements Callable<Integer> {
         return OK;
     }
 
-    /** Files as given; a directory becomes its results files in name order, which is time order. */
+    /**
+     * Files as given; a directory becomes its results files in name order, which is time order. A
+     * sidecar named with its results file (as {@code results/*} names both) is read with that file,
+     * so it is passed over here rather than taken for a results file.
+     */
     static List<Path> expand(List<Path> inputs) {
         List<Path> files = new ArrayList<>();
         for (Path p : inputs) {
@@ -103,7 +108,7 @@ public final class ReportCommand implements Callable<Integer> {
                     throw new ReportException(p + ": no results file in this directory");
                 }
                 files.addAll(inDir);
-            } else {
+            } else if (!(Sidecar.isSidecar(p) && inputs.contains(Sidecar.resultsFor(p)))) {
                 files.add(p);
             }
         }

@@ -36,6 +36,12 @@ public final class Sidecar {
         return results.resolveSibling(stem + SUFFIX);
     }
 
+    /** The results file a sidecar belongs to: {@code X.env.json} → {@code X.json}. */
+    public static Path resultsFor(Path sidecar) {
+        String name = sidecar.getFileName().toString();
+        return sidecar.resolveSibling(name.substring(0, name.length() - SUFFIX.length()) + ".json");
+    }
+
     /** Whether a file is a sidecar rather than a results file. */
     public static boolean isSidecar(Path file) {
         return file.getFileName().toString().endsWith(SUFFIX);

@@ -146,6 +146,14 @@ class ReportCommandTest {
     }
 
     @Test
+    void aSidecarNamedBesideItsResultsFileIsPassedOver() {
+        Path results = Path.of("r", "20261128T000000Z-full-all.json");
+        Path sidecar = Path.of("r", "20261128T000000Z-full-all.env.json");
+        assertEquals(List.of(results), ReportCommand.expand(List.of(sidecar, results)), "as a shell's results/* names them");
+        assertEquals(List.of(sidecar), ReportCommand.expand(List.of(sidecar)), "alone it is kept, and then rejected with one line");
+    }
+
+    @Test
     void reportsRealResultsFilesCompletely() throws IOException {
         Path out = tmp.resolve("out");
         Outcome o = report(resource(CPU_IO).toString(), resource(SCALING).toString(), "-o", out.toString());
