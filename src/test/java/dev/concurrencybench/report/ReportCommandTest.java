@@ -64,7 +64,7 @@ class ReportCommandTest {
     static final String JVM_ONLY_SCALING = "20261128T084802Z-full-IoScalingBenchmark.sleepTasks.json";
 
     /** The committed reference run and its report, made with this build (docs/report.md). */
-    static final Path REFERENCE = Path.of("results/reference/20261127T011843Z-full-all.json");
+    static final Path REFERENCE = Path.of("results/reference/20261128T103631Z-full-all.json");
     static final Path REFERENCE_REPORT = Path.of("results/reference/report");
 
     @TempDir
