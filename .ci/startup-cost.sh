@@ -7,6 +7,7 @@
 #   both-cds    archives for host and fork
 #   ab          both archives, and the host on C1 with the serial GC (what ab runs)
 # Prints one line per round in ms, then the median of each. The archives are made once, first.
+# Every JVM skips the launcher's per-core speed check (-Dconcurrencybench.coreCheck=false), as ab's do.
 #
 # Usage: .ci/startup-cost.sh JAR [ROUNDS]   (JAVA overrides the java launcher; it must be JDK 19+)
 set -euo pipefail
@@ -20,15 +21,15 @@ row=('^dev\.concurrencybench\.bench\.AsyncBenchmark\.gatherAll$' -f 1 -wi 0 -i 1
 cds="-XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off"
 lean="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 ms() { local s; s=$(date +%s%N); "$@" >/dev/null 2>&1; echo $(( ($(date +%s%N) - s) / 1000000 )); }
-"$java" -XX:SharedArchiveFile=host.jsa $cds -Djmh.ignoreLock=true -jar "$jar" "${row[@]}" \
+"$java" -XX:SharedArchiveFile=host.jsa $cds -Djmh.ignoreLock=true -Dconcurrencybench.coreCheck=false -jar "$jar" "${row[@]}" \
     -jvmArgs "-XX:SharedArchiveFile=fork.jsa $cds" >/dev/null 2>&1
 : > times.txt
 for i in $(seq 1 "$rounds"); do
-    a=$(ms "$java" -Djmh.ignoreLock=true -jar "$jar" "${row[@]}" -jvmArgs "-Dab=1")
-    b=$(ms "$java" -Djmh.ignoreLock=true -jar "$jar" "${row[@]}" -jvmArgs "-XX:SharedArchiveFile=fork.jsa $cds")
-    c=$(ms "$java" -XX:SharedArchiveFile=host.jsa $cds -Djmh.ignoreLock=true -jar "$jar" "${row[@]}" \
+    a=$(ms "$java" -Djmh.ignoreLock=true -Dconcurrencybench.coreCheck=false -jar "$jar" "${row[@]}" -jvmArgs "-Dab=1")
+    b=$(ms "$java" -Djmh.ignoreLock=true -Dconcurrencybench.coreCheck=false -jar "$jar" "${row[@]}" -jvmArgs "-XX:SharedArchiveFile=fork.jsa $cds")
+    c=$(ms "$java" -XX:SharedArchiveFile=host.jsa $cds -Djmh.ignoreLock=true -Dconcurrencybench.coreCheck=false -jar "$jar" "${row[@]}" \
         -jvmArgs "-XX:SharedArchiveFile=fork.jsa $cds")
-    d=$(ms "$java" -XX:SharedArchiveFile=host.jsa $cds $lean -Djmh.ignoreLock=true -jar "$jar" "${row[@]}" \
+    d=$(ms "$java" -XX:SharedArchiveFile=host.jsa $cds $lean -Djmh.ignoreLock=true -Dconcurrencybench.coreCheck=false -jar "$jar" "${row[@]}" \
         -jvmArgs "-XX:SharedArchiveFile=fork.jsa $cds")
     echo "plain $a fork-cds $b both-cds $c ab $d" | tee -a times.txt
 done
