@@ -190,6 +190,7 @@ class UsageProfilerTest {
         assertEquals(Boolean.FALSE, Metric.higherIsBetter("rss.peak", "MB"));
         assertNull(Metric.higherIsBetter("cpu.cores", "cores"));
         assertNull(Metric.higherIsBetter("os.threads.peak", "threads"));
+        assertNull(Metric.higherIsBetter("cpu.profiler", "ms/op"), "a diagnostic of the profiler, not a cost of the code");
         assertEquals(Boolean.FALSE, Metric.higherIsBetter("cpu.time", "ms/op (jvm only)"), "declared, whatever the unit");
         assertEquals(Boolean.FALSE, Metric.higherIsBetter("gc.alloc.rate.norm", "B/op"), "others still by unit");
         assertFalse(Metric.declaredDirection("gc.alloc.rate").isPresent());
