@@ -20,8 +20,9 @@ import org.openjdk.jmh.runner.IterationType;
 /**
  * {@code -prof cpu}: what each measured iteration used besides time, as secondary metrics per
  * operation: {@code cpu.time} and {@code cpu.cores} of this JVM plus every descendant process,
- * {@code os.threads.peak} of this JVM and {@code rss.peak} of the whole tree (see usage/ and
- * docs/costs.md). Only measured iterations are reported. Per-operation figures combine across
+ * {@code os.threads.peak} of this JVM and {@code rss.peak} of the whole tree, and {@code cpu.profiler},
+ * the measuring's own CPU, which {@code cpu.time} leaves out (see usage/ and docs/costs.md). Only
+ * measured iterations are reported. Per-operation figures combine across
  * iterations by their mean, peaks by their maximum; JMH keeps every iteration's figure in the
  * JSON's rawData either way.
  *

@@ -62,12 +62,15 @@ public record Metric(double score, double scoreError, String unit, List<List<Dou
      * Directions declared by metric name (the secondary metrics of {@code -prof cpu}, bench/UsageProfiler).
      * {@code rss.peak}'s unit (MB) says nothing; more cores or threads is neither better nor worse in
      * itself (busy cores may be doing the work or wasting it), so compare reports them as changed.
+     * {@code cpu.profiler} is the profiler's own CPU, not the code under test's, so its ms/op must
+     * not make it a cost of that code.
      */
     private static final Map<String, Direction> DECLARED = Map.of(
             "cpu.time", Direction.LOWER_IS_BETTER,
             "cpu.cores", Direction.NONE,
             "os.threads.peak", Direction.NONE,
-            "rss.peak", Direction.LOWER_IS_BETTER);
+            "rss.peak", Direction.LOWER_IS_BETTER,
+            "cpu.profiler", Direction.NONE);
 
     /** The direction declared for the metric called {@code name}, if any. */
     public static Optional<Direction> declaredDirection(String name) {

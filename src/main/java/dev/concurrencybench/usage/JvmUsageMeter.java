@@ -8,7 +8,8 @@ import java.lang.management.ThreadMXBean;
  * {@link Scope#JVM_ONLY}, where there is no {@code /proc}: the process CPU time the JVM reports
  * (child processes not included), and the exact peak of live Java platform threads, which the
  * JVM keeps itself, so nothing needs sampling. Virtual threads are not in that count, nor the
- * JVM's own native threads (GC, compiler). Resident memory is not available.
+ * JVM's own native threads (GC, compiler). Resident memory is not available. The measuring's own
+ * CPU (a few bean calls, no sampler) is neither measured nor left out.
  */
 final class JvmUsageMeter implements UsageMeter {
 
@@ -30,7 +31,7 @@ final class JvmUsageMeter implements UsageMeter {
             int peak = threads.getPeakThreadCount();
             long cpu1 = processCpuNanos();
             long cpu = cpu0 < 0 || cpu1 < 0 ? Usage.UNKNOWN : cpu1 - cpu0;
-            return new Usage(Scope.JVM_ONLY, wall1 - wall0, cpu, peak, Usage.UNKNOWN, 0, 0);
+            return new Usage(Scope.JVM_ONLY, wall1 - wall0, cpu, peak, Usage.UNKNOWN, 0, Usage.UNKNOWN);
         };
     }
 

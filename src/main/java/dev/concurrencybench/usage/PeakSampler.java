@@ -37,6 +37,8 @@ final class PeakSampler {
     /**
      * The peaks, and what taking them cost.
      *
+     * @param cpuNanos     the sampler thread's CPU time from its start until just before it ends; -1 where
+     *                     the JVM cannot tell
      * @param listingNanos the cheapest listing of children so far, for the next sampler of the same work
      */
     record Peaks(int threads, long rssBytes, int samples, long cpuNanos, long listingNanos) {

@@ -11,7 +11,9 @@ package dev.concurrencybench.usage;
  * @param rssPeakBytes     most resident memory seen at once, summed over the processes; {@link #UNKNOWN} if unknown
  * @param samples          samples the peak sampler took (0 when peaks needed no sampling)
  * @param ownCpuNanos      CPU time the measuring itself used in the window (reading /proc, sampling),
- *                         measured with per-thread clocks and left out of {@code cpuNanos}
+ *                         measured with per-thread clocks and left out of {@code cpuNanos}; {@link #UNKNOWN}
+ *                         where it is not measured (no /proc, or no per-thread clocks), and then nothing is
+ *                         left out
  */
 public record Usage(Scope scope, long wallNanos, long cpuNanos, int threadsPeak, long rssPeakBytes,
                     int samples, long ownCpuNanos) {

@@ -15,7 +15,12 @@ public enum UsageMetric {
     /** The most threads alive at once. */
     OS_THREADS_PEAK("os.threads.peak", "threads", "java threads (jvm only)", true),
     /** The most resident memory at once, in MB of 2^20 bytes (as JMH's gc profiler counts). */
-    RSS_PEAK("rss.peak", "MB", null, true);
+    RSS_PEAK("rss.peak", "MB", null, true),
+    /**
+     * The measuring's own CPU time per operation, which {@code cpu.time} leaves out: reported so that
+     * its cost can be bounded. None for {@link Scope#JVM_ONLY}, which neither measures nor leaves it out.
+     */
+    CPU_PROFILER("cpu.profiler", "ms/op", null, false);
 
     private final String label;
     private final String unit;
@@ -47,12 +52,17 @@ public enum UsageMetric {
     public OptionalDouble value(Usage u, long ops) {
         long perOp = Math.max(ops, 1);
         return switch (this) {
-            case CPU_TIME -> u.cpuNanos() == Usage.UNKNOWN ? OptionalDouble.empty() : OptionalDouble.of(u.cpuNanos() / 1e6 / perOp);
+            case CPU_TIME -> millisPerOp(u.cpuNanos(), perOp);
             case CPU_CORES -> u.cpuNanos() == Usage.UNKNOWN || u.wallNanos() <= 0 ? OptionalDouble.empty()
                     : OptionalDouble.of((double) u.cpuNanos() / u.wallNanos());
             case OS_THREADS_PEAK -> u.threadsPeak() < 0 ? OptionalDouble.empty() : OptionalDouble.of(u.threadsPeak());
             case RSS_PEAK -> u.rssPeakBytes() == Usage.UNKNOWN || unit(u.scope()) == null ? OptionalDouble.empty()
                     : OptionalDouble.of(u.rssPeakBytes() / (double) (1 << 20));
+            case CPU_PROFILER -> unit(u.scope()) == null ? OptionalDouble.empty() : millisPerOp(u.ownCpuNanos(), perOp);
         };
+    }
+
+    private static OptionalDouble millisPerOp(long nanos, long perOp) {
+        return nanos == Usage.UNKNOWN ? OptionalDouble.empty() : OptionalDouble.of(nanos / 1e6 / perOp);
     }
 }

@@ -97,6 +97,13 @@ class UsageProfilerTest {
         double wall = sleep.getPrimaryResult().getScore();
         assertTrue(score(sleep, UsageMetric.CPU_TIME) < wall / 4, "a " + wall + " ms sleep used "
                 + score(sleep, UsageMetric.CPU_TIME) + " ms of CPU");
+
+        // The measuring's own CPU, per operation, combined by its mean over the iterations.
+        assertTrue(score(sleep, UsageMetric.CPU_PROFILER) >= 0, sleep.getSecondaryResults().toString());
+        assertEquals("ms/op", sleep.getSecondaryResults().get("cpu.profiler").getScoreUnit());
+        List<IterationResult> iterations = sleep.getBenchmarkResults().iterator().next().getIterationResults().stream().toList();
+        double mean = iterations.stream().mapToDouble(it -> it.getSecondaryResults().get("cpu.profiler").getScore()).average().orElseThrow();
+        assertEquals(mean, score(sleep, UsageMetric.CPU_PROFILER), 1e-9);
     }
 
     @Test
@@ -127,6 +134,7 @@ class UsageProfilerTest {
         assertEquals("ms/op (jvm only)", fib.getSecondaryResults().get("cpu.time").getScoreUnit());
         assertTrue(score(fib, UsageMetric.CPU_CORES) >= 0.5, fib.getSecondaryResults().toString());
         assertNull(fib.getSecondaryResults().get("rss.peak"), "no resident memory without /proc");
+        assertNull(fib.getSecondaryResults().get("cpu.profiler"), "the fallback neither measures its own CPU nor leaves it out");
 
         RunResult hold = run(threads().addProfiler(UsageProfiler.class, "proc=" + empty));
         assertEquals("java threads (jvm only)", hold.getSecondaryResults().get("os.threads.peak").getScoreUnit());
@@ -190,6 +198,7 @@ class UsageProfilerTest {
         assertEquals(Boolean.FALSE, Metric.higherIsBetter("rss.peak", "MB"));
         assertNull(Metric.higherIsBetter("cpu.cores", "cores"));
         assertNull(Metric.higherIsBetter("os.threads.peak", "threads"));
+        assertNull(Metric.higherIsBetter("cpu.profiler", "ms/op"), "a diagnostic of the profiler, not a cost of the code");
         assertEquals(Boolean.FALSE, Metric.higherIsBetter("cpu.time", "ms/op (jvm only)"), "declared, whatever the unit");
         assertEquals(Boolean.FALSE, Metric.higherIsBetter("gc.alloc.rate.norm", "B/op"), "others still by unit");
         assertFalse(Metric.declaredDirection("gc.alloc.rate").isPresent());

@@ -194,6 +194,10 @@ class ComparerTest {
         BenchmarkResult cores2 = withSecondary(row(BenchMode.SINGLE_SHOT_TIME, Map.of(), 100, r, 4), "cpu.cores", "cores", 2, r);
         assertEquals(Verdict.CHANGED, compare(List.of(cores), List.of(cores2)).rows().get(1).verdict(),
                 "busier cores are neither better nor worse");
+        BenchmarkResult own = withSecondary(row(BenchMode.SINGLE_SHOT_TIME, Map.of(), 100, r, 4), "cpu.profiler", "ms/op", 1, r);
+        BenchmarkResult own3 = withSecondary(row(BenchMode.SINGLE_SHOT_TIME, Map.of(), 100, r, 4), "cpu.profiler", "ms/op", 3, r);
+        assertEquals(Verdict.CHANGED, compare(List.of(own), List.of(own3)).rows().get(1).verdict(),
+                "the profiler's own CPU is no cost of the code under test, though ms/op would say lower is better");
     }
 
     private static BenchmarkResult withSecondary(BenchmarkResult r, String name, String unit, double center, Random random) {

@@ -167,9 +167,10 @@ final class Fixtures {
     // ------------------------------------------------------------------ -prof cpu and core checks (made here, not measured)
 
     /**
-     * {@code row} with the four figures of {@code -prof cpu} (bench/UsageProfiler), made up by this
-     * test code: CPU time {@code cores} x the score, and the given threads and MB. Units as measured
-     * from /proc, or as the JVM-only fallback when {@code jvmOnly}.
+     * {@code row} with the figures of {@code -prof cpu} (bench/UsageProfiler), made up by this test
+     * code: CPU time {@code cores} x the score, and the given threads and MB, and (from /proc only) a
+     * {@code cpu.profiler} that no chart may show. Units as measured from /proc, or as the JVM-only
+     * fallback when {@code jvmOnly}.
      */
     static BenchmarkResult withUsage(BenchmarkResult row, double cores, double threads, double mb, boolean jvmOnly) {
         Scope scope = jvmOnly ? Scope.JVM_ONLY : Scope.PROCESS_TREE;
@@ -179,6 +180,8 @@ final class Fixtures {
         secondary.put(UsageMetric.OS_THREADS_PEAK.label(), metric(threads, Double.NaN, UsageMetric.OS_THREADS_PEAK.unit(scope)));
         if (!jvmOnly) {
             secondary.put(UsageMetric.RSS_PEAK.label(), metric(mb, Double.NaN, UsageMetric.RSS_PEAK.unit(scope)));
+            secondary.put(UsageMetric.CPU_PROFILER.label(), metric(0.01 * row.primary().score(), Double.NaN,
+                    UsageMetric.CPU_PROFILER.unit(scope)));
         }
         return new BenchmarkResult(row.benchmark(), row.mode(), row.threads(), row.forks(), row.params(), row.primary(),
                 secondary, row.vm());

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concurrencybench.results.BenchmarkResult;
+import dev.concurrencybench.results.Metric;
 import dev.concurrencybench.results.ResultsFile;
+import dev.concurrencybench.usage.Scope;
+import dev.concurrencybench.usage.UsageMetric;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -418,6 +422,22 @@ class ReportCommandTest {
         assertCompleteReport(out, expectedFiles(runs));
         assertLocalLinks(out, out.resolve(Report.HTML), HTML_LINK);
         assertLocalLinks(out, out.resolve(Report.MARKDOWN), MD_LINK);
+    }
+
+    /** cpu.profiler is a diagnostic of the profiler: a file that has it reads exactly as one that does not. */
+    @Test
+    void theProfilersOwnCpuIsNeitherChartedNorTabled() {
+        List<ResultsFile> runs = List.of(ResultsFile.read(resource(PROFILED_CPU_IO)), ResultsFile.read(resource(PROFILED_SCALING)));
+        List<ResultsFile> withOwn = runs.stream().map(f -> new ResultsFile(f.path(), f.results().stream().map(r -> {
+            Map<String, Metric> secondary = new LinkedHashMap<>(r.secondary());
+            secondary.put(UsageMetric.CPU_PROFILER.label(), Fixtures.metric(0.5, Double.NaN, UsageMetric.CPU_PROFILER.unit(Scope.PROCESS_TREE)));
+            return new BenchmarkResult(r.benchmark(), r.mode(), r.threads(), r.forks(), r.params(), r.primary(), secondary, r.vm());
+        }).toList(), f.environment())).toList();
+        ChartPlanner.Plan plan = ChartPlanner.plan(runs, null);
+        ChartPlanner.Plan planWithOwn = ChartPlanner.plan(withOwn, null);
+        assertEquals(plan, planWithOwn);
+        assertEquals(MarkdownReport.render(runs, plan), MarkdownReport.render(withOwn, planWithOwn));
+        assertEquals(HtmlReport.render(runs, plan), HtmlReport.render(withOwn, planWithOwn));
     }
 
     @Test

@@ -83,6 +83,7 @@ class UsageMeterTest {
         assertTrue(u.threadsPeak() >= 1, u.toString());
         assertEquals(Usage.UNKNOWN, u.rssPeakBytes());
         assertEquals(0, u.samples(), "an exact peak needs no sampler");
+        assertEquals(Usage.UNKNOWN, u.ownCpuNanos(), "nothing of the measuring's own is measured, or left out");
     }
 
     private static Process spinner(boolean wait) throws IOException {
