@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ChildCommandTest {
+
+    /** Where a fork's results would go; nothing is written there. */
+    @TempDir
+    Path tmp;
 
     @Test
     void oneForkOfOneRowWithAbsFlags() {
@@ -15,10 +20,10 @@ class ChildCommandTest {
                 List.of("-Dconcurrencybench.coreCheck=false"), List.of("-Dconcurrencybench.coreCheck=false", "-Xmx1g"),
                 List.of("-jvmArgsAppend", "-Dz=1"));
         List<String> cmd = c.build(Path.of("/b/benchmarks.jar"), List.of(), AbFixtures.ss("m"), new ForkSettings(2, 3, null, null),
-                Path.of("/tmp/r1.json"));
+                tmp.resolve("r1.json"));
         assertEquals(List.of("/jdk/bin/java", "-Dconcurrencybench.coreCheck=false", "-jar",
                 "/b/benchmarks.jar", "^\\Qdev.example.Bench.m\\E$", "-bm", "ss", "-f", "1", "-wi", "2", "-i", "3", "-foe", "true",
-                "-rf", "json", "-rff", "/tmp/r1.json", "-jvmArgs", "-Dconcurrencybench.coreCheck=false -Xmx1g",
+                "-rf", "json", "-rff", tmp.resolve("r1.json").toString(), "-jvmArgs", "-Dconcurrencybench.coreCheck=false -Xmx1g",
                 "-jvmArgsAppend", "-Dz=1"), cmd);
     }
 
@@ -44,7 +49,7 @@ class ChildCommandTest {
         assertEquals(List.of("-prof", "cpu:off"), ChildCommand.profilerArgs(true, false), "the side with it turns it off");
         ChildCommand c = AbCommand.command(JmhSelection.parse(List.of()), false);
         List<String> cmd = c.build(Path.of("/b/benchmarks.jar"), ChildCommand.profilerArgs(true, false), AbFixtures.ss("m"),
-                new ForkSettings(2, 3, null, null), Path.of("/tmp/r1.json"));
+                new ForkSettings(2, 3, null, null), tmp.resolve("r1.json"));
         assertEquals(List.of("-prof", "cpu:off"), cmd.subList(cmd.size() - 2, cmd.size()),
                 "last, so that it overrides the run profile's -prof cpu");
     }

@@ -18,7 +18,7 @@ class UsageOptionsTest {
 
     @Test
     void optionsAreSemicolonSeparatedPairs() {
-        assertEquals(new UsageOptions(Path.of("/tmp/p"), Duration.ofMillis(5), false), UsageOptions.parse("proc=/tmp/p;periodMs=5"));
+        assertEquals(new UsageOptions(Path.of("/srv/proc-copy"), Duration.ofMillis(5), false), UsageOptions.parse("proc=/srv/proc-copy;periodMs=5"));
         assertEquals(new UsageOptions(Path.of("/proc"), Duration.ofMillis(10), true), UsageOptions.parse("off"));
         assertEquals(UsageOptions.DEFAULTS, UsageOptions.parse("off=false;"));
     }
