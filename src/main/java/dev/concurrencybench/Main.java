@@ -58,10 +58,12 @@ public final class Main {
         JmhRun run = null;
         PinnedRun pinned = null;
         List<String> jmhArgs = null;
+        boolean runs = false;
         try {
             pinned = PinnedRun.parse(List.of(args));
             Params.check(pinned.rest().toArray(String[]::new));
-            if (JmhRun.runsBenchmarks(pinned.rest()) && pinned.mustRelaunch()) {
+            runs = JmhRun.runsBenchmarks(pinned.rest());
+            if (runs && pinned.mustRelaunch()) {
                 System.exit(pinned.relaunch(Main.class, args));
             }
             run = JmhRun.prepare(pinned.rest(), Path.of(""), Instant.now());
@@ -71,7 +73,6 @@ public final class Main {
             System.err.println("concurrency-bench: " + e.getMessage());
             System.exit(BAD_INPUT);
         }
-        boolean runs = JmhRun.runsBenchmarks(pinned.rest());
         if (runs) {
             pinned.describe().ifPresent(System.out::println);
         }

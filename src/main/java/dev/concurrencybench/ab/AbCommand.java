@@ -1,5 +1,6 @@
 package dev.concurrencybench.ab;
 
+import dev.concurrencybench.util.Jvms;
 import dev.concurrencybench.bench.JarBenchmarkList;
 import dev.concurrencybench.bench.Params;
 import dev.concurrencybench.compare.Comparison;
@@ -250,7 +251,7 @@ public final class AbCommand implements Callable<Integer> {
      * The fork's JIT and GC are left as the benchmark declares them.
      */
     static ChildCommand command(JmhSelection selection, boolean cds) {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path java = Jvms.javaExecutable();
         List<String> host = new ArrayList<>(List.of(ChildCommand.NO_CORE_CHECK, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         if (Boolean.getBoolean("jmh.ignoreLock")) {
             host.add("-Djmh.ignoreLock=true");

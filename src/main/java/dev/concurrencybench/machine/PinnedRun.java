@@ -1,9 +1,9 @@
 package dev.concurrencybench.machine;
 
+import dev.concurrencybench.util.Jvms;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -126,7 +126,7 @@ public record PinnedRun(Optional<CpuList> cpus, List<String> rest) {
                     + "; pinning did not take");
         }
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(Jvms.javaExecutable().toString());
         List<String> flags = ManagementFactory.getRuntimeMXBean().getInputArguments();
         cmd.addAll(flags);
         String classPath = System.getProperty("java.class.path");

@@ -1,5 +1,6 @@
 package dev.concurrencybench.process;
 
+import dev.concurrencybench.util.Jvms;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -27,11 +28,6 @@ public final class JavaCommand {
     private JavaCommand() {
     }
 
-    /** The running JVM's own java executable. */
-    public static Path javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java");
-    }
-
     /** {@code java <jvmFlags> -cp <our class path> <mainClass> <args>}. */
     public static List<String> of(List<String> jvmFlags, Class<?> mainClass, List<String> args) {
         return of(jvmFlags, System.getProperty("java.class.path"), mainClass, args);
@@ -50,7 +46,7 @@ public final class JavaCommand {
     /** {@code java <jvmFlags> -cp <classPath> <mainClass> <args>}. */
     public static List<String> of(List<String> jvmFlags, String classPath, Class<?> mainClass, List<String> args) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(javaExecutable().toString());
+        cmd.add(Jvms.javaExecutable().toString());
         cmd.addAll(jvmFlags);
         cmd.add("-cp");
         cmd.add(classPath);
