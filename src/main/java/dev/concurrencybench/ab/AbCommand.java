@@ -124,7 +124,7 @@ public final class AbCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Format f = parseFormat(format);
+        Format f = Format.parse(format);
         if (!(minEffectPercent > 0 && minEffectPercent < 1000)) {
             throw new AbException("--min-effect must be a percentage above 0, got " + minEffectPercent);
         }
@@ -293,14 +293,6 @@ public final class AbCommand implements Callable<Integer> {
             // fall through
         }
         throw new AbException("--new is needed when ab does not run from a jar");
-    }
-
-    private static Format parseFormat(String s) {
-        try {
-            return Format.valueOf(s.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new AbException("unknown format '" + s + "'; valid: text, markdown, csv, json");
-        }
     }
 
     /**

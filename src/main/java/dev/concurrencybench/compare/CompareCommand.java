@@ -106,7 +106,7 @@ public final class CompareCommand implements Callable<Integer> {
         if (base.isEmpty() || next.isEmpty()) {
             throw new IllegalArgumentException("need base and new results: compare BASE NEW, or --base A... --new B...");
         }
-        Format f = parseFormat(format);
+        Format f = Format.parse(format);
         CompareOptions options = new CompareOptions(alpha, minEffectPercent / 100, minForks, seed, replicates, !noSecondary);
         Comparison c = new Comparer(options).compare(read(base), read(next));
         if (failOnEnvDiff) {
@@ -126,14 +126,6 @@ public final class CompareCommand implements Callable<Integer> {
         }
         out.flush();
         return c.hasRegression() ? REGRESSION : OK;
-    }
-
-    private static Format parseFormat(String s) {
-        try {
-            return Format.valueOf(s.strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown format '" + s + "'; valid: text, markdown, csv, json");
-        }
     }
 
     private static List<ResultsFile> read(List<Path> paths) throws IOException {

@@ -17,6 +17,15 @@ public enum Format {
     CSV(Format::csv),
     JSON(Format::json);
 
+    /** {@code --format}'s value, any case; a one-line IllegalArgumentException naming the valid ones otherwise. */
+    public static Format parse(String s) {
+        try {
+            return valueOf(s.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown format '" + s + "'; valid: text, markdown, csv, json");
+        }
+    }
+
     private static final List<String> HEADER = List.of("benchmark", "params", "mode", "unit", "base", "new", "ratio",
             "CI", "p (Holm)", "verdict");
     /** The header with the minimum-detectable-effect column, shown when the rows carry one ({@code ab}). */
