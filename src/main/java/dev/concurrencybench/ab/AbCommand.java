@@ -1,6 +1,5 @@
 package dev.concurrencybench.ab;
 
-import dev.concurrencybench.util.Jvms;
 import dev.concurrencybench.bench.JarBenchmarkList;
 import dev.concurrencybench.bench.Params;
 import dev.concurrencybench.compare.Comparison;
@@ -11,7 +10,9 @@ import dev.concurrencybench.machine.CoreCheck;
 import dev.concurrencybench.machine.CpuList;
 import dev.concurrencybench.machine.PinnedRun;
 import dev.concurrencybench.machine.RunCheck;
+import dev.concurrencybench.results.ResultsFiles;
 import dev.concurrencybench.util.CommandLines;
+import dev.concurrencybench.util.Jvms;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
@@ -20,8 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,8 +50,6 @@ public final class AbCommand implements Callable<Integer> {
     /** Fits the whole default suite, both builds included, in a 20-minute CI job on two cores. */
     static final String DEFAULT_BUDGET = "15m";
 
-    private static final DateTimeFormatter STAMP =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     @Option(names = "--base", required = true, paramLabel = "JAR", description = "The base build's benchmarks jar.")
     Path base;
@@ -151,7 +148,7 @@ public final class AbCommand implements Callable<Integer> {
         long orderSeed = seed != null ? seed : System.nanoTime();
         List<Row> controls = control == null ? List.of() : Controls.pick(rows.common(), control, orderSeed);
         Instant started = Instant.now();
-        Path runDir = Files.createDirectories(resultsDir.resolve("ab-" + STAMP.format(started)));
+        Path runDir = Files.createDirectories(resultsDir.resolve("ab-" + ResultsFiles.stamp(started)));
         double minEffect = minEffectPercent / 100;
         err.printf(Locale.ROOT, "ab: %d rows in common (%d added, %d removed)%s, budget %s, seed %d%s; results in %s%n",
                 rows.common().size(), rows.added().size(), rows.removed().size(),

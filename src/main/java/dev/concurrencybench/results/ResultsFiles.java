@@ -28,6 +28,11 @@ public final class ResultsFiles {
     private ResultsFiles() {
     }
 
+    /** A moment as results/ names it, in UTC: e.g. {@code 20261128T103631Z}, so names sort by time. */
+    public static String stamp(Instant time) {
+        return STAMP.format(time);
+    }
+
     /** A results file name for a run started at {@code time}. */
     public static String name(Instant time, String profile, List<String> selection) {
         String what = selection.isEmpty() ? "all" : String.join("+", selection);
@@ -35,7 +40,7 @@ public final class ResultsFiles {
         if (what.length() > 60) {
             what = what.substring(0, 60);
         }
-        return STAMP.format(time) + "-" + profile + "-" + what + ".json";
+        return stamp(time) + "-" + profile + "-" + what + ".json";
     }
 
     /** The newest results file (by name, which sorts by time) in {@code dir}, ignoring sidecars. */
