@@ -67,8 +67,8 @@ public record CoreCheck(String time, String kernel, int repetitions, int rounds,
         /** Every CPU steady, but some CPU's median more than 10% slower than the fastest: see the capacity. */
         @JsonProperty("unequal") UNEQUAL("some CPU is more than 10% slower than the fastest"),
         /** Some CPU's interquartile range or drift above 10%: its speed kept moving during the check. */
-        @JsonProperty("unsteady") UNSTEADY("some CPU's speed kept moving during the check (the middle half of its rounds"
-                + " more than 10% apart, or drifting by more than 10%)");
+        @JsonProperty("unsteady") UNSTEADY("some CPU's speed kept moving during the check, the middle half of its"
+                + " rounds more than 10% apart or drifting by more than 10%");
 
         private final String meaning;
 

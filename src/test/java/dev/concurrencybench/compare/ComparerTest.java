@@ -238,12 +238,12 @@ class ComparerTest {
         assertNotNull(d.geomean());
     }
 
-    /** A check of two CPUs from synthetic samples: equal, unequal (CPU 1 at 0.6) or unsteady (rounds 40% apart). */
+    /** A check of two CPUs from synthetic samples: equal, unequal (CPU 1 at 0.6) or unsteady (CPU 0's rounds alternating 40% apart). */
     static CoreCheck check(CoreCheck.Verdict verdict) {
         double[][] samples = switch (verdict) {
             case EQUAL -> new double[][] {{5, 5, 5}, {5, 5.1, 5}};
             case UNEQUAL -> new double[][] {{5, 5, 5}, {8, 8, 8}};
-            case UNSTEADY -> new double[][] {{5, 7, 5}, {5, 5, 5}};
+            case UNSTEADY -> new double[][] {{5, 7, 5, 7, 5, 7, 5, 7, 5}, {5, 5, 5, 5, 5, 5, 5, 5, 5}};
         };
         CoreCheck c = CoreCheck.of("2026-11-27T00:00:00Z", "fib(30)", 10, "taskset", CpuList.of(0, 1), samples);
         assertEquals(verdict, c.verdict());
