@@ -284,6 +284,23 @@ class ComparerTest {
     }
 
     @Test
+    void checksJudgedByTheFirstRuleAreNamedWhenTheVerdictsDiffer() {
+        // As a sidecar from before the interquartile range recorded it: one stray round made the check unsteady.
+        CoreCheck equal = check(CoreCheck.Verdict.EQUAL);
+        CoreCheck older = new CoreCheck("2026-11-28T00:00:00Z", "fib(30)", 25, 5, "sched_setaffinity", equal.cpus(), 2.0, 0.14,
+                null, null, CoreCheck.Verdict.UNSTEADY);
+        Comparison c = withChecks(older, older, equal, equal);
+        assertEquals(1, c.warnings().size(), c.warnings().toString());
+        assertEquals(List.of("the base side's core checks were judged by the check's first rule (the range of its rounds,"
+                + " which one stray round sets), the other side's by the current one: the verdicts may differ by rule"
+                + " alone (docs/machine.md)"), c.notes());
+        assertEquals(List.of(), withChecks(older, older, older, older).notes(), "one rule throughout: nothing to say");
+        List<String> newerBase = withChecks(equal, equal, older, older).notes();
+        assertEquals(1, newerBase.size(), newerBase.toString());
+        assertTrue(newerBase.get(0).startsWith("the new side's core checks were judged by the check's first rule"), newerBase.get(0));
+    }
+
+    @Test
     void aSideWithoutCoreChecksIsANote() {
         CoreCheck equal = check(CoreCheck.Verdict.EQUAL);
         Comparison c = withChecks(null, null, equal, equal);
