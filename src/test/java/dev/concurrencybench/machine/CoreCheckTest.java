@@ -246,16 +246,7 @@ class CoreCheckTest {
     @Test
     void aCheckRecordedBeforeTheRobustFiguresKeepsItsVerdict() throws Exception {
         // As the suite wrote it with five rounds judged by their range: one stray round made it unsteady.
-        String older = """
-                { "time" : "2026-11-28T10:36:31Z", "kernel" : "fib(30)", "repetitions" : 25, "rounds" : 5,
-                  "pinnedWith" : "sched_setaffinity",
-                  "cpus" : [ { "cpu" : 0, "millis" : 5.204, "relativeSpeed" : 1.0, "spread" : 0.035,
-                               "samples" : [ 5.039, 5.064, 5.208, 5.204, 5.215 ] },
-                             { "cpu" : 1, "millis" : 5.262, "relativeSpeed" : 0.989, "spread" : 0.144,
-                               "samples" : [ 5.262, 5.107, 5.842, 5.425, 5.237 ] } ],
-                  "capacity" : 1.989, "spread" : 0.144, "verdict" : "unsteady" }
-                """;
-        CoreCheck c = CoresCommand.JSON.readValue(older, CoreCheck.class);
+        CoreCheck c = CoresCommand.JSON.readValue(SidecarCoreChecksTest.FIRST_RULE_CHECK, CoreCheck.class);
         assertEquals(Verdict.UNSTEADY, c.verdict(), "the verdict is what the run was told, not judged again");
         assertNull(c.iqr());
         assertNull(c.drift());
