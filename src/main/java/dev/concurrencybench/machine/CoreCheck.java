@@ -116,13 +116,11 @@ public record CoreCheck(String time, String kernel, int repetitions, int rounds,
         double fastest = Arrays.stream(medians).min().orElseThrow();
         List<CpuSpeed> speeds = new ArrayList<>();
         double capacity = 0;
-        boolean unsteady = false;
         for (int i = 0; i < samples.length; i++) {
             double min = Arrays.stream(samples[i]).min().orElseThrow();
             double max = Arrays.stream(samples[i]).max().orElseThrow();
             double iqr = Rounds.iqr(samples[i]);
             double drift = Rounds.drift(samples[i]);
-            unsteady |= iqr > TOLERANCE || Math.abs(drift) > TOLERANCE;
             double relative = fastest / medians[i];
             capacity += relative;
             speeds.add(new CpuSpeed(cpus.cpus().get(i), medians[i], relative, (max - min) / min, iqr, drift,
@@ -133,7 +131,7 @@ public record CoreCheck(String time, String kernel, int repetitions, int rounds,
         double worstDrift = speeds.stream().map(CpuSpeed::drift).max(Comparator.comparingDouble(Math::abs)).orElseThrow();
         double slowest = Arrays.stream(medians).max().orElseThrow();
         // Unsteady first: while some CPU's speed moves, a difference between medians may be when, not where.
-        Verdict verdict = unsteady ? Verdict.UNSTEADY
+        Verdict verdict = worstIqr > TOLERANCE || Math.abs(worstDrift) > TOLERANCE ? Verdict.UNSTEADY
                 : slowest > fastest * (1 + TOLERANCE) ? Verdict.UNEQUAL : Verdict.EQUAL;
         return new CoreCheck(time, kernel, repetitions, rounds, pinnedWith, speeds, capacity, worstSpread, worstIqr,
                 worstDrift, verdict);
@@ -149,7 +147,7 @@ public record CoreCheck(String time, String kernel, int repetitions, int rounds,
         return pinnedWith == null ? line + ", unpinned" : line;
     }
 
-    /** The worst CPU's figures of its rounds, e.g. {@code rounds: IQR 3%, drift +1%, range 12%}. */
+    /** The largest figures of any CPU's rounds, e.g. {@code rounds: IQR 3%, drift +1%, range 12%}. */
     String roundFigures() {
         if (iqr == null || drift == null) {
             return "rounds within " + percent(spread);
