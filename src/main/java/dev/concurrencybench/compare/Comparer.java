@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Compares two sets of JMH results. Rows are matched on benchmark, mode and every param value;
@@ -320,7 +321,25 @@ public final class Comparer {
         if (all.size() > 1) {
             warnings.add("core checks differ: base " + bs + "; new " + ns + ": single-threaded rows may have moved with"
                     + " the cores, not the code (docs/machine.md; pin both runs with --cpus)");
+            String older = firstRuleOnly(be, ne) ? "base" : firstRuleOnly(ne, be) ? "new" : null;
+            if (older != null) {
+                notes.add("the " + older + " side's core checks were judged by the check's first rule (the range of its"
+                        + " rounds, which one stray round sets), the other side's by the current one: the verdicts may"
+                        + " differ by rule alone (docs/machine.md)");
+            }
         }
+    }
+
+    /**
+     * Whether every check of {@code side} predates the interquartile range and drift (it has no
+     * {@code iqr}) while some check of {@code other} has them.
+     */
+    private static boolean firstRuleOnly(List<Environment> side, List<Environment> other) {
+        return checks(side).allMatch(c -> c.iqr() == null) && checks(other).anyMatch(c -> c.iqr() != null);
+    }
+
+    private static Stream<CoreCheck> checks(List<Environment> envs) {
+        return envs.stream().flatMap(e -> Stream.of(e.coreCheckBefore(), e.coreCheckAfter())).filter(Objects::nonNull);
     }
 
     /** The sides' core checks in a few words, one run after the other; null without any. */

@@ -12,16 +12,17 @@ import java.util.Optional;
  * always first after the JIT or a migration.
  *
  * <p>Cost: a quarter second of warm-up, so that the JIT's compilation of fib is over before
- * anything is timed, then {@link #ROUNDS} rounds sized to take about 1.25 s together (each sample
+ * anything is timed, then {@link #ROUNDS} rounds sized to take about 1.5 s together (each sample
  * at least 10 ms, so a machine with many CPUs takes longer): under 2 s on two cores.
  */
 public final class CoreChecker {
 
     /** The kernel's n: one call is a few milliseconds on a current core, short enough to fit many in a sample. */
     static final int FIB_N = 30;
-    static final int ROUNDS = 5;
+    /** Nine, so that the interquartile range leaves out the two fastest and the two slowest rounds of each CPU. */
+    static final int ROUNDS = 9;
     private static final long WARM_UP_NANOS = 250_000_000L;
-    private static final long MEASURE_NANOS = 1_250_000_000L;
+    private static final long MEASURE_NANOS = 1_500_000_000L;
     private static final long MIN_SAMPLE_NANOS = 10_000_000L;
 
     /** Where results go so that the JIT cannot drop the work as dead code. */

@@ -18,9 +18,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "cores", sortOptions = false, usageHelpAutoWidth = true,
         description = {"Measures every CPU this process may use with the suite's fib kernel, pinned to that CPU, in",
-                "interleaved rounds: per CPU the time per call, the speed relative to the fastest CPU and the spread",
-                "between rounds, then a verdict: equal (within 10%%), unequal (with the capacity in fastest-core",
-                "equivalents) or unsteady (rounds more than 10%% apart). Takes about 2 s on 2 cores."})
+                "interleaved rounds: per CPU the median time per call, the speed relative to the fastest CPU, and how",
+                "steady its rounds were (interquartile range, drift, range), then a verdict: equal (within 10%%),",
+                "unequal (with the capacity in fastest-core equivalents) or unsteady (some CPU's interquartile range",
+                "or drift above 10%%; a stray round is ignored). Takes about 2 s on 2 cores."})
 public final class CoresCommand implements Callable<Integer> {
 
     public static final int BAD_INPUT = CommandLines.BAD_INPUT;
@@ -73,14 +74,14 @@ public final class CoresCommand implements Callable<Integer> {
     static void print(PrintWriter out, CoreCheck check) {
         out.println("Per-CPU speed: " + check.kernel() + " x " + check.repetitions() + " per sample, " + check.rounds()
                 + " interleaved rounds, " + (check.pinnedWith() == null ? "unpinned" : "pinned with " + check.pinnedWith()));
-        String header = String.format(Locale.ROOT, "%5s  %14s  %14s  %6s", "CPU", "ms per " + check.kernel(), "relative speed", "spread");
+        String header = String.format(Locale.ROOT, "%5s  %14s  %14s  %5s  %5s  %5s", "CPU", "ms per " + check.kernel(),
+                "relative speed", "IQR", "drift", "range");
         out.println(header);
         for (CoreCheck.CpuSpeed c : check.cpus()) {
-            out.println(String.format(Locale.ROOT, "%5d  %14.2f  %14.2f  %6s", c.cpu(), c.millis(), c.relativeSpeed(),
-                    CoreCheck.percent(c.spread())));
+            out.println(String.format(Locale.ROOT, "%5d  %14.2f  %14.2f  %5s  %5s  %5s", c.cpu(), c.millis(), c.relativeSpeed(),
+                    CoreCheck.percent(c.iqr()), CoreCheck.signedPercent(c.drift()), CoreCheck.percent(c.spread())));
         }
         out.println("verdict: " + check.verdict().label() + ": " + check.verdict().meaning() + " (capacity " + CoreCheck.format(check.capacity())
-                + " fastest-core equivalents on " + check.cpus().size() + " CPUs; rounds within "
-                + CoreCheck.percent(check.spread()) + ")");
+                + " fastest-core equivalents on " + check.cpus().size() + " CPUs; " + check.roundFigures() + ")");
     }
 }

@@ -238,12 +238,12 @@ class ComparerTest {
         assertNotNull(d.geomean());
     }
 
-    /** A check of two CPUs from synthetic samples: equal, unequal (CPU 1 at 0.6) or unsteady (rounds 40% apart). */
+    /** A check of two CPUs from synthetic samples: equal, unequal (CPU 1 at 0.6) or unsteady (CPU 0's rounds alternating 40% apart). */
     static CoreCheck check(CoreCheck.Verdict verdict) {
         double[][] samples = switch (verdict) {
             case EQUAL -> new double[][] {{5, 5, 5}, {5, 5.1, 5}};
             case UNEQUAL -> new double[][] {{5, 5, 5}, {8, 8, 8}};
-            case UNSTEADY -> new double[][] {{5, 7, 5}, {5, 5, 5}};
+            case UNSTEADY -> new double[][] {{5, 7, 5, 7, 5, 7, 5, 7, 5}, {5, 5, 5, 5, 5, 5, 5, 5, 5}};
         };
         CoreCheck c = CoreCheck.of("2026-11-27T00:00:00Z", "fib(30)", 10, "taskset", CpuList.of(0, 1), samples);
         assertEquals(verdict, c.verdict());
@@ -281,6 +281,23 @@ class ComparerTest {
 
         Comparison half = withChecks(equal, null, equal, equal);
         assertEquals(List.of(), half.warnings(), "a missing after-check is no difference");
+    }
+
+    @Test
+    void checksJudgedByTheFirstRuleAreNamedWhenTheVerdictsDiffer() {
+        // As a sidecar from before the interquartile range recorded it: one stray round made the check unsteady.
+        CoreCheck equal = check(CoreCheck.Verdict.EQUAL);
+        CoreCheck older = new CoreCheck("2026-11-28T00:00:00Z", "fib(30)", 25, 5, "sched_setaffinity", equal.cpus(), 2.0, 0.14,
+                null, null, CoreCheck.Verdict.UNSTEADY);
+        Comparison c = withChecks(older, older, equal, equal);
+        assertEquals(1, c.warnings().size(), c.warnings().toString());
+        assertEquals(List.of("the base side's core checks were judged by the check's first rule (the range of its rounds,"
+                + " which one stray round sets), the other side's by the current one: the verdicts may differ by rule"
+                + " alone (docs/machine.md)"), c.notes());
+        assertEquals(List.of(), withChecks(older, older, older, older).notes(), "one rule throughout: nothing to say");
+        List<String> newerBase = withChecks(equal, equal, older, older).notes();
+        assertEquals(1, newerBase.size(), newerBase.toString());
+        assertTrue(newerBase.get(0).startsWith("the new side's core checks were judged by the check's first rule"), newerBase.get(0));
     }
 
     @Test

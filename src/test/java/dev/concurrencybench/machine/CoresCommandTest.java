@@ -35,14 +35,16 @@ class CoresCommandTest {
     @Test
     void textIsATableAndAVerdict() {
         CoreCheck check = CoreCheck.of("t", "fib(30)", 20, "sched_setaffinity", CpuList.parse("0-1"),
-                new double[][] {{5.0, 5.0, 5.1}, {8.0, 8.4, 8.0}});
+                new double[][] {{5.0, 5.0, 5.1}, {8.0, 8.4, 8.1}});
         CoresCommand.print(new PrintWriter(out, true), check);
         List<String> lines = out.toString().lines().toList();
         assertEquals("Per-CPU speed: fib(30) x 20 per sample, 3 interleaved rounds, pinned with sched_setaffinity", lines.get(0));
-        assertEquals(List.of("0", "5.00", "1.00", "2%"), List.of(lines.get(2).strip().split("\\s+")));
-        assertEquals(List.of("1", "8.00", "0.63", "5%"), List.of(lines.get(3).strip().split("\\s+")));
-        assertEquals("verdict: unequal: some CPU is more than 10% slower than the fastest (capacity 1.63 fastest-core"
-                + " equivalents on 2 CPUs; rounds within 5%)", lines.get(4));
+        assertEquals(List.of("CPU", "ms", "per", "fib(30)", "relative", "speed", "IQR", "drift", "range"),
+                List.of(lines.get(1).strip().split("\\s+")));
+        assertEquals(List.of("0", "5.00", "1.00", "1%", "+2%", "2%"), List.of(lines.get(2).strip().split("\\s+")));
+        assertEquals(List.of("1", "8.10", "0.62", "2%", "+1%", "5%"), List.of(lines.get(3).strip().split("\\s+")));
+        assertEquals("verdict: unequal: some CPU is more than 10% slower than the fastest (capacity 1.62 fastest-core"
+                + " equivalents on 2 CPUs; rounds: IQR 2%, drift +2%, range 5%)", lines.get(4));
     }
 
     @Test

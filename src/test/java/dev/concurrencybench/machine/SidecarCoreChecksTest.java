@@ -37,6 +37,17 @@ class SidecarCoreChecksTest {
             }
             """;
 
+    /** A check as the suite recorded it before the interquartile range and drift: five rounds, judged by their range. */
+    static final String FIRST_RULE_CHECK = """
+            { "time" : "2026-11-28T10:36:31Z", "kernel" : "fib(30)", "repetitions" : 25, "rounds" : 5,
+              "pinnedWith" : "sched_setaffinity",
+              "cpus" : [ { "cpu" : 0, "millis" : 5.204, "relativeSpeed" : 1.0, "spread" : 0.035,
+                           "samples" : [ 5.039, 5.064, 5.208, 5.204, 5.215 ] },
+                         { "cpu" : 1, "millis" : 5.262, "relativeSpeed" : 0.989, "spread" : 0.144,
+                           "samples" : [ 5.262, 5.107, 5.842, 5.425, 5.237 ] } ],
+              "capacity" : 1.989, "spread" : 0.144, "verdict" : "unsteady" }
+            """;
+
     @TempDir
     Path dir;
 
@@ -67,5 +78,20 @@ class SidecarCoreChecksTest {
         assertNull(env.cpus());
         assertNull(env.coreCheckBefore());
         assertNull(env.coreCheckAfter());
+    }
+
+    @Test
+    void aSidecarWithChecksOfTheFirstRuleLoadsWithItsVerdicts() throws Exception {
+        Path results = dir.resolve("20261128T103631Z-full-all.json");
+        String sidecar = OLDER.strip();
+        sidecar = sidecar.substring(0, sidecar.length() - 1) + ", \"cpus\" : null, \"coreCheckBefore\" : " + FIRST_RULE_CHECK
+                + ", \"coreCheckAfter\" : " + FIRST_RULE_CHECK + " }";
+        Files.writeString(Sidecar.pathFor(results), sidecar);
+        Environment env = Sidecar.readFor(results).orElseThrow();
+        assertEquals(CoreCheck.Verdict.UNSTEADY, env.coreCheckBefore().verdict(), "recorded, not judged again");
+        assertNull(env.coreCheckBefore().iqr());
+        assertNull(env.coreCheckAfter().cpus().get(0).drift());
+        assertEquals("unsteady before and after", env.coreChecks());
+        assertEquals(List.of(5.262, 5.107, 5.842, 5.425, 5.237), env.coreCheckAfter().cpus().get(1).samples());
     }
 }

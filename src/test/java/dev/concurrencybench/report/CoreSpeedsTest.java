@@ -97,8 +97,8 @@ class CoreSpeedsTest {
         assertTrue(mismatch.describe().contains("covers 4 CPUs, but the run had 2"), mismatch.describe());
 
         // A speed no check can measure (a sidecar edited by hand) is not used.
-        CoreCheck broken = new CoreCheck("t", "fib(30)", 1, 1, null, List.of(new CoreCheck.CpuSpeed(0, 1, 1, 0, List.of()),
-                new CoreCheck.CpuSpeed(1, 1, Double.NaN, 0, List.of())), Double.NaN, 0, CoreCheck.Verdict.EQUAL);
+        CoreCheck broken = new CoreCheck("t", "fib(30)", 1, 1, null, List.of(new CoreCheck.CpuSpeed(0, 1, 1, 0, 0.0, 0.0, List.of()),
+                new CoreCheck.CpuSpeed(1, 1, Double.NaN, 0, 0.0, 0.0, List.of())), Double.NaN, 0, 0.0, 0.0, CoreCheck.Verdict.EQUAL);
         BarChartSpec unusable = cpuChart(Fixtures.withChecks("r.json", CPU, 2, broken, null));
         assertEquals(SEQ / 2, bar(unusable, "FIXED_POOL").ideal(), 1e-9);
         assertTrue(unusable.notes().stream().anyMatch(n -> n.contains("not a positive number")), unusable.notes().toString());

@@ -200,11 +200,11 @@ final class Fixtures {
         return CoreCheck.of("2026-01-01T00:00:00Z", "fib(30)", 20, "sched_setaffinity", CpuList.firstN(millis.length), samples);
     }
 
-    /** A check whose CPU 0 changed speed by half between rounds: unsteady. */
+    /** A check whose CPU 0 took turns between two speeds, one half again as slow as the other: unsteady. */
     static CoreCheck unsteadyCheck(int cpus) {
         double[][] samples = new double[cpus][];
         for (int i = 0; i < cpus; i++) {
-            samples[i] = i == 0 ? new double[] {5, 7.5, 5} : new double[] {5, 5, 5};
+            samples[i] = i == 0 ? new double[] {5, 7.5, 5, 7.5, 5, 7.5, 5, 7.5, 5} : new double[] {5, 5, 5, 5, 5, 5, 5, 5, 5};
         }
         return CoreCheck.of("2026-01-01T00:00:00Z", "fib(30)", 20, "sched_setaffinity", CpuList.firstN(cpus), samples);
     }
