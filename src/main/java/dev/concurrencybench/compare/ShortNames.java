@@ -49,12 +49,15 @@ final class ShortNames {
         return Objects.requireNonNull(names.get(key), key::display);
     }
 
-    /** Per class whose params were left out of some names, those params: {@code IoBoundBenchmark sleepMs=100 tasks=10}. */
+    /** Per class whose params were left out of its names, those params: {@code IoBoundBenchmark sleepMs=100 tasks=10}. */
     List<String> leftOut() {
         return leftOut.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList();
     }
 
-    /** Per benchmark whose names show param values without their names, those names in order: {@code IoScalingBenchmark.sleepTasks model tasks}. */
+    /**
+     * Per benchmark whose names show param values without their names, those names in order:
+     * {@code IoScalingBenchmark.sleepTasks model tasks}.
+     */
     List<String> valuesOnly() {
         return valuesOnly.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList();
     }
@@ -124,7 +127,8 @@ final class ShortNames {
 
     /** {@code a=1 b=2}, or {@code 1 2} without the names. */
     private static String join(Map<String, String> params, boolean named) {
-        return params.entrySet().stream().map(e -> (named ? e.getKey() + "=" : "") + e.getValue()).collect(Collectors.joining(" "));
+        return params.entrySet().stream().map(e -> (named ? e.getKey() + "=" : "") + e.getValue())
+                .collect(Collectors.joining(" "));
     }
 
     /** A list of more than three values as its first and last: {@code 36,…,10}. */

@@ -52,13 +52,14 @@ final class TextTable {
         List<Column> columns = paired
                 ? List.of(unit(), ratio(), ci(), new Column("MDE", true, r -> Double.isNaN(r.mde()) ? "" : Format.mde(r.mde())),
                         new Column("pairs", true, r -> r.base() == null ? "" : String.valueOf(r.base().forks())), verdict())
-                : List.of(unit(), side("base", RowComparison::base), side("new", RowComparison::next), ratio(), ci(), verdict());
+                : scores();
 
         List<List<String>> cells = cells(primary, columns);
         int[] widths = widths(columns, cells);
         int room = WIDTH - sum(widths) - GAP.length() * columns.size();
         ShortNames names = ShortNames.fit(primary.stream().map(RowComparison::key).toList(), room);
-        int nameWidth = Math.max("benchmark".length(), primary.stream().mapToInt(r -> names.name(r.key()).length()).max().orElse(0));
+        int nameWidth = Math.max("benchmark".length(),
+                primary.stream().mapToInt(r -> names.name(r.key()).length()).max().orElse(0));
 
         StringBuilder sb = new StringBuilder();
         line(sb, "benchmark", nameWidth, columns.stream().map(Column::header).toList(), columns, widths);
@@ -84,15 +85,15 @@ final class TextTable {
 
     /** The secondary metrics under the name of their row, one line per metric. */
     private void secondaryTable(StringBuilder sb, List<RowComparison> secondary, ShortNames names) {
-        List<Column> columns = List.of(unit(), side("base", RowComparison::base), side("new", RowComparison::next), ratio(), ci(),
-                verdict());
+        List<Column> columns = scores();
         List<List<String>> cells = cells(secondary, columns);
         int[] widths = widths(columns, cells);
         int room = WIDTH - INDENT.length() - sum(widths) - GAP.length() * columns.size();
         int metricWidth = Math.min(room, secondary.stream().mapToInt(r -> r.metric().name().length()).max().orElse(0));
         metricWidth = Math.max(metricWidth, "metric".length());
         sb.append("secondary metrics (they never set the exit status), by row:\n");
-        line(sb, INDENT + "metric", INDENT.length() + metricWidth, columns.stream().map(Column::header).toList(), columns, widths);
+        line(sb, INDENT + "metric", INDENT.length() + metricWidth, columns.stream().map(Column::header).toList(), columns,
+                widths);
         RowKey current = null;
         for (int i = 0; i < secondary.size(); i++) {
             RowComparison r = secondary.get(i);
@@ -107,7 +108,8 @@ final class TextTable {
 
     /** How the secondary metrics' verdicts came out, with the regressions by metric, since they never gate. */
     private static String secondarySummary(List<RowComparison> secondary, boolean allMetrics) {
-        Map<Verdict, Long> counts = secondary.stream().collect(Collectors.groupingBy(RowComparison::verdict, Collectors.counting()));
+        Map<Verdict, Long> counts = secondary.stream()
+                .collect(Collectors.groupingBy(RowComparison::verdict, Collectors.counting()));
         Map<String, Long> regressed = secondary.stream().filter(r -> r.verdict() == Verdict.REGRESSION)
                 .collect(Collectors.groupingBy(r -> r.metric().name(), TreeMap::new, Collectors.counting()));
         return String.format(Locale.ROOT, "secondary metrics (they never set the exit status): %d %s, %d regression(s)%s, "
@@ -122,8 +124,7 @@ final class TextTable {
 
     private String geomean() {
         RowComparison.Geomean g = c.geomean();
-        String ratio = Double.isNaN(g.ratio()) ? ""
-                : ratio(g.ratio()) + (Double.isNaN(g.ciLow()) ? "" : " [" + ratio(g.ciLow()) + ", " + ratio(g.ciHigh()) + "]") + ", ";
+        String ratio = Double.isNaN(g.ratio()) ? "" : ratio(g.ratio()) + interval(g.ciLow(), g.ciHigh(), " ") + ", ";
         return "geomean (" + g.rows() + " rows, time ratio): " + ratio + g.verdictText();
     }
 
@@ -166,6 +167,11 @@ final class TextTable {
         return right ? pad + s : s + pad;
     }
 
+    /** {@code compare}'s columns: the sides' scores beside the ratio. */
+    private List<Column> scores() {
+        return List.of(unit(), side("base", RowComparison::base), side("new", RowComparison::next), ratio(), ci(), verdict());
+    }
+
     private static Column unit() {
         return new Column("unit", false, RowComparison::unit);
     }
@@ -180,7 +186,12 @@ final class TextTable {
     }
 
     private static Column ci() {
-        return new Column("CI", false, r -> Double.isNaN(r.ciLow()) ? "" : "[" + ratio(r.ciLow()) + ", " + ratio(r.ciHigh()) + "]");
+        return new Column("CI", false, r -> interval(r.ciLow(), r.ciHigh(), ""));
+    }
+
+    /** {@code [0.990, 1.020]} after {@code before}, or nothing without an interval. */
+    private static String interval(double low, double high, String before) {
+        return Double.isNaN(low) ? "" : before + "[" + ratio(low) + ", " + ratio(high) + "]";
     }
 
     private Column verdict() {
