@@ -69,6 +69,11 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--no-secondary", description = "Do not compare secondary metrics (e.g. from -prof gc).")
     boolean noSecondary;
 
+    @Option(names = "--all-metrics",
+            description = "Text format: list the secondary metrics in a second table, by row, instead of counting them "
+                    + "(markdown, csv and json always list them).")
+    boolean allMetrics;
+
     @Option(names = "--fail-on-env-diff",
             description = "Exit 2 when CPU, cores, JDK or JVM flags differ between the sides (differing core checks only warn).")
     boolean failOnEnvDiff;
@@ -114,7 +119,7 @@ public final class CompareCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(w + " (and --fail-on-env-diff is set)");
             });
         }
-        String rendered = f.render(c);
+        String rendered = f.render(c, allMetrics);
         if (output != null) {
             Files.writeString(output, rendered, StandardCharsets.UTF_8);
         } else {

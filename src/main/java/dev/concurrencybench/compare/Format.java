@@ -12,7 +12,7 @@ import java.util.function.Function;
 
 /** How {@code compare} prints: aligned text (the default), Markdown, CSV or JSON. */
 public enum Format {
-    TEXT(Format::text),
+    TEXT(c -> text(c, false)),
     MARKDOWN(Format::markdown),
     CSV(Format::csv),
     JSON(Format::json);
@@ -40,6 +40,14 @@ public enum Format {
 
     public String render(Comparison c) {
         return renderer.apply(c);
+    }
+
+    /**
+     * As {@link #render(Comparison)}; {@code allMetrics} makes the text format list the secondary
+     * metrics in a table of their own instead of counting them. The other formats always carry every metric.
+     */
+    public String render(Comparison c, boolean allMetrics) {
+        return this == TEXT ? text(c, allMetrics) : render(c);
     }
 
     private static boolean hasMde(Comparison c) {
@@ -71,37 +79,18 @@ public enum Format {
         return cells;
     }
 
-    private static String text(Comparison c) {
-        List<String> header = header(c);
-        List<List<String>> table = new ArrayList<>();
-        table.add(header);
-        c.rows().forEach(r -> table.add(cells(c, r)));
-        table.add(geomeanCells(c));
-        int[] width = new int[header.size()];
-        for (List<String> row : table) {
-            for (int i = 0; i < row.size(); i++) {
-                width[i] = Math.max(width[i], row.get(i).length());
-            }
-        }
+    private static String text(Comparison c, boolean allMetrics) {
         StringBuilder sb = new StringBuilder();
         c.warnings().forEach(w -> sb.append("warning: ").append(w).append('\n'));
         c.notes().forEach(n -> sb.append("note: ").append(n).append('\n'));
-        for (List<String> row : table) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.size(); i++) {
-                String cell = row.get(i);
-                boolean numeric = i >= 4 && i < row.size() - 1;
-                String pad = " ".repeat(width[i] - cell.length());
-                line.append(i == 0 ? "" : "  ").append(numeric ? pad + cell : cell + pad);
-            }
-            sb.append(line.toString().stripTrailing()).append('\n');
-        }
+        sb.append(new TextTable(c).render(allMetrics));
         sb.append(summary(c)).append('\n');
         if (c.control() != null) {
             sb.append(c.control().summary()).append('\n');
             c.control().falseAlarms().forEach(r -> sb.append("control false alarm: ").append(falseAlarm(r)).append('\n'));
         }
-        return sb.toString();
+        // The tables are sized to a terminal's width; the sentences around them wrap to it.
+        return TextTable.wrap(sb.toString());
     }
 
     /** A control row that would have been flagged, e.g. {@code Bench.m a=1: 1.071 [1.052, 1.090], regression}. */
@@ -263,7 +252,7 @@ public enum Format {
         return Double.isNaN(s.error()) ? score : score + " ± " + num(s.error());
     }
 
-    private static String ratio(double r) {
+    static String ratio(double r) {
         return Double.isNaN(r) ? "" : String.format(Locale.ROOT, "%.3f", r);
     }
 
@@ -298,7 +287,7 @@ public enum Format {
     }
 
     /** A fraction as a percentage with one decimal, e.g. {@code 3.2%}. */
-    private static String mde(double fraction) {
+    static String mde(double fraction) {
         return fraction >= 10 ? ">999%" : String.format(Locale.ROOT, "%.1f%%", fraction * 100);
     }
 

@@ -89,7 +89,8 @@ public record BenchmarkResult(String benchmark, BenchMode mode, int threads, int
             return shortName(benchmark) + " " + mode.label() + (p.isEmpty() ? "" : " " + p);
         }
 
-        static String shortName(String benchmark) {
+        /** The method name without its package, e.g. {@code CpuBoundBenchmark.fibList}. */
+        public static String shortName(String benchmark) {
             int method = benchmark.lastIndexOf('.');
             int cls = method > 0 ? benchmark.lastIndexOf('.', method - 1) : -1;
             return benchmark.substring(cls + 1);

@@ -203,7 +203,7 @@ class AbReportTest {
         Comparison c = withControls(List.of(row(named("slow", BenchMode.SINGLE_SHOT_TIME), 8, 0, 0.005, 13)), List.of(alarm));
         String summary = c.control().summary();
         String text = Format.TEXT.render(c);
-        assertTrue(text.contains("\n" + summary + "\n"), text);
+        assertTrue(text.replace("\n  ", " ").contains("\n" + summary + "\n"), "wrapped to 120 columns:\n" + text);
         assertTrue(text.contains("control false alarm: B.slow: 1.099 [1.09"), text);
         String md = Format.MARKDOWN.render(c);
         assertTrue(md.contains("**control (base against base, share 0.2):** 1 of 1 control rows would have been flagged"), md);

@@ -174,7 +174,12 @@ class ComparerTest {
         assertEquals(Verdict.REGRESSION, secondary.verdict(), "three times the allocation per op is worse");
         assertFalse(c.hasRegression(), "only primary metrics decide the exit code");
         String text = Format.TEXT.render(c);
-        assertTrue(text.contains("regression (secondary)"), text);
+        assertTrue(text.contains("\nsecondary metrics (they never set the exit status): 1 row, 1 regression(s) (gc.alloc.rate.norm 1),"),
+                "counted by default, the regression named:\n" + text);
+        assertTrue(text.contains("--all-metrics lists them."), text);
+        String all = Format.TEXT.render(c, true);
+        assertTrue(all.lines().anyMatch(l -> l.startsWith("  gc.alloc.rate.norm  B/op ") && l.endsWith("  regression")), all);
+        assertTrue(Format.MARKDOWN.render(c).contains("regression (secondary)"), "the other formats list them as before");
 
         BenchmarkResult rate = withSecondary(row(BenchMode.THROUGHPUT, Map.of(), 100, r, 4), "gc.alloc.rate", "MB/sec", 100, r);
         BenchmarkResult rate3 = withSecondary(row(BenchMode.THROUGHPUT, Map.of(), 100, r, 4), "gc.alloc.rate", "MB/sec", 300, r);
