@@ -67,10 +67,9 @@ final class ForkLesson {
      */
     private static List<Source> inReadingOrder(List<Source> sources) {
         Map<String, Lesson> claims = ChartPlanner.claims();
-        Comparator<Source> byLesson = Comparator.comparingInt(s -> {
-            int i = ChartPlanner.LESSONS.indexOf(claims.get(s.shortName()));
-            return i < 0 ? ChartPlanner.LESSONS.size() : i;
-        });
+        // List.of's indexOf rejects null, the lesson of an unclaimed benchmark.
+        Comparator<Source> byLesson = Comparator.comparingInt(s -> claims.containsKey(s.shortName())
+                ? ChartPlanner.LESSONS.indexOf(claims.get(s.shortName())) : ChartPlanner.LESSONS.size());
         return sources.stream().sorted(byLesson.thenComparingInt(s -> claims.containsKey(s.shortName())
                 ? Rows.order(claims.get(s.shortName()).benchmarks(), s.shortName()) : 0)).toList();
     }

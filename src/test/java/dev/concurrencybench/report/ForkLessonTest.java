@@ -136,13 +136,16 @@ class ForkLessonTest {
                 .mapToObj(n -> withForks(Fixtures.ss("OtherBenchmark.run", Fixtures.params("n", "" + n), n, 0.1),
                         List.of(List.of(n * 1.0), List.of(n * 1.1))))
                 .toList();
-        List<DotChartSpec> charts = forkCharts(plan(Fixtures.run("other.json", rows, 2, "21")));
-        assertEquals(List.of("forks-otherbenchmark-part-1", "forks-otherbenchmark-part-2"),
+        // Listed first in the file, charted after the benchmarks the lessons tell.
+        List<BenchmarkResult> file = new ArrayList<>(rows);
+        file.addAll(ioWithForks());
+        List<DotChartSpec> charts = forkCharts(plan(Fixtures.run("other.json", file, 2, "21")));
+        assertEquals(List.of("forks-ioboundbenchmark", "forks-otherbenchmark-part-1", "forks-otherbenchmark-part-2"),
                 charts.stream().map(DotChartSpec::id).toList());
-        assertEquals(List.of(ForkLesson.MAX_COLUMNS, 4), charts.stream().map(c -> c.columns().size()).toList());
-        assertEquals("Fork levels: OtherBenchmark (part 2 of 2)", charts.get(1).title());
-        assertEquals("n=17", charts.get(1).columns().get(0).label());
-        assertTrue(charts.get(1).explanation().contains("1.10x as long as its fastest (all 4 rows)"), charts.get(1).explanation());
+        assertEquals(List.of(3, ForkLesson.MAX_COLUMNS, 4), charts.stream().map(c -> c.columns().size()).toList());
+        assertEquals("Fork levels: OtherBenchmark (part 2 of 2)", charts.get(2).title());
+        assertEquals("n=17", charts.get(2).columns().get(0).label());
+        assertTrue(charts.get(2).explanation().contains("1.10x as long as its fastest (all 4 rows)"), charts.get(2).explanation());
     }
 
     @Test
