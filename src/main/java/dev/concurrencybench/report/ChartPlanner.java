@@ -59,6 +59,7 @@ public final class ChartPlanner {
             }
         }
         newest.stream().filter(s -> !claims.containsKey(s.shortName())).forEach(charts::generic);
+        ForkLesson.plan(runs, newest, charts);
         TrendLesson.plan(runs, charts);
         List<String> banners = runs.stream().map(Runs::coreBanner).flatMap(Optional::stream).toList();
         return new Plan(charts.inReadingOrder(), charts.notes(), banners);

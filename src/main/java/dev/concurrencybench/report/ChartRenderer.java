@@ -64,6 +64,7 @@ public final class ChartRenderer {
         return switch (spec) {
             case BarChartSpec bars -> barChart(bars);
             case LineChartSpec lines -> lineChart(lines);
+            case DotChartSpec dots -> DotChartRenderer.chart(dots);
         };
     }
 
@@ -314,13 +315,13 @@ public final class ChartRenderer {
     }
 
     /** Shrinks a long title's font so it fits beside a legend column; XChart would cut it off. */
-    private static void fitTitle(AxesChartStyler styler, String title, boolean legendBeside) {
+    static void fitTitle(AxesChartStyler styler, String title, boolean legendBeside) {
         int room = legendBeside ? 62 : 95;
         int size = title.length() <= room ? 16 : Math.max(11, 16 * room / title.length());
         styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, size));
     }
 
-    private static void common(AxesChartStyler styler) {
+    static void common(AxesChartStyler styler) {
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
         styler.setPlotBorderVisible(false);
@@ -337,7 +338,7 @@ public final class ChartRenderer {
         styler.setLocale(Locale.ROOT);
     }
 
-    private static final Color[] PALETTE = {
+    static final Color[] PALETTE = {
         new Color(0x1F77B4), new Color(0xFF7F0E), new Color(0x2CA02C), new Color(0x9467BD),
         new Color(0x8C564B), new Color(0xE377C2), new Color(0x17BECF), new Color(0xBCBD22), new Color(0x393B79),
         new Color(0x98DF8A), new Color(0x7F7F7F), new Color(0x000000),

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * The charts of one report as lessons add them, and what every lesson needs to make them: unique
  * ids, the cores of a run, report-wide notes and the generic chart for rows a lesson cannot use.
  * Charts come out in reading order: every lesson's, in the order the lessons ran; then the generic
- * ones, in the order the files list their rows; then the trends.
+ * ones, in the order the files list their rows; then the fork levels; then the trends.
  */
 final class Charts {
 
@@ -29,6 +29,7 @@ final class Charts {
     private final List<Source> newest;
     private final List<ChartSpec> lessons = new ArrayList<>();
     private final List<Generic> generic = new ArrayList<>();
+    private final List<ChartSpec> forks = new ArrayList<>();
     private final List<ChartSpec> trends = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final Set<String> ids = new HashSet<>();
@@ -46,6 +47,11 @@ final class Charts {
     /** Adds a lesson's chart. */
     void add(ChartSpec chart) {
         lessons.add(withErrorNote(chart));
+    }
+
+    /** Adds a chart of the fork lesson, which comes after every benchmark's own charts. */
+    void addForks(DotChartSpec chart) {
+        forks.add(chart);
     }
 
     /** Adds a chart of the trend lesson, which comes last. */
@@ -131,7 +137,7 @@ final class Charts {
 
     List<ChartSpec> inReadingOrder() {
         Stream<ChartSpec> others = generic.stream().sorted(Comparator.comparingInt(Generic::order)).map(Generic::chart);
-        return Stream.of(lessons.stream(), others, trends.stream()).flatMap(s -> s).toList();
+        return Stream.of(lessons.stream(), others, forks.stream(), trends.stream()).flatMap(s -> s).toList();
     }
 
     List<String> notes() {
@@ -144,6 +150,8 @@ final class Charts {
             case BarChartSpec b -> b.bars().stream().anyMatch(bar -> Double.isFinite(bar.value()) && !Double.isFinite(bar.error()));
             case LineChartSpec l -> l.series().stream().filter(s -> !s.ideal()).flatMap(s -> s.points().stream())
                     .anyMatch(p -> Double.isFinite(p.y()) && !Double.isFinite(p.error()));
+            // Dots show every fork and iteration, not an error bar.
+            case DotChartSpec d -> false;
         };
         if (!missingError) {
             return spec;
@@ -153,6 +161,7 @@ final class Charts {
         return switch (spec) {
             case BarChartSpec b -> b.withNotes(withNote);
             case LineChartSpec l -> l.withNotes(withNote);
+            case DotChartSpec d -> d;
         };
     }
 }

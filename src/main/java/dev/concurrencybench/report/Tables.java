@@ -24,6 +24,7 @@ final class Tables {
         return switch (spec) {
             case BarChartSpec bars -> bars(bars);
             case LineChartSpec lines -> lines(lines);
+            case DotChartSpec dots -> dots.table();
         };
     }
 

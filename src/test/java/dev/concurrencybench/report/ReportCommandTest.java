@@ -126,8 +126,8 @@ class ReportCommandTest {
         }
     }
 
-    private static final Pattern HTML_LINK = Pattern.compile("(?:src|href)\\s*=\\s*\"([^\"]*)\"");
-    private static final Pattern MD_LINK = Pattern.compile("\\]\\(([^)]*)\\)");
+    static final Pattern HTML_LINK = Pattern.compile("(?:src|href)\\s*=\\s*\"([^\"]*)\"");
+    static final Pattern MD_LINK = Pattern.compile("\\]\\(([^)]*)\\)");
 
     /** Links are local files that exist (or anchors on the page); nothing is loaded from outside. */
     static void assertLocalLinks(Path dir, Path page, Pattern link) throws IOException {
