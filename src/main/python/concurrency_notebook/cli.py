@@ -13,8 +13,8 @@ import re
 import signal
 import subprocess
 import sys
-import tempfile
 import time
+import uuid
 
 from . import catalog, exercises, jmh_json
 
@@ -163,18 +163,19 @@ def measure(args, forks):
 
 
 def write_atomically(path, rows_):
-    """Writes to a temporary file in the same folder, then renames it: a reader never sees half a file."""
+    """Writes to a new file in the same folder, then renames it: a reader never sees half a file."""
     folder = os.path.dirname(os.path.abspath(path))
     os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix="." + os.path.basename(path) + ".", suffix=".tmp")
+    tmp = os.path.join(folder, ".%s.%s.tmp" % (os.path.basename(path), uuid.uuid4().hex))
     try:
-        with os.fdopen(fd, "w") as f:
+        # O_EXCL on a fresh name; mode 0o666 less the umask, as any new file gets.
+        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), "w") as f:
             json.dump(jmh_json.jmh_numbers(rows_), f, indent=2, allow_nan=False)
             f.write("\n")
         os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
 
 
 def describe():
@@ -223,7 +224,8 @@ def main(argv):
     try:
         results = measure(args, forks)
         write_atomically(output, results)
-        print("Results written to %s" % output, flush=True)
+        if not args.output:
+            print("Results written to %s" % output, flush=True)
         return 0
     except BadInput as e:
         print("notebook.py: %s" % e, file=sys.stderr)
