@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -74,6 +75,7 @@ final class NotebookRun {
     /** Runs the request on the interpreters found; returns the results file written. */
     static Path run(Request request, Session session, List<Interpreters.Python> pythons, Path workDir, Instant now,
                     PrintWriter out) throws PythonException {
+        long start = System.nanoTime();
         Path dir = workDir.resolve(ResultsFiles.DEFAULT_DIR);
         Path results = dir.resolve(ResultsFiles.pythonName(now));
         ArrayNode rows = JSON.createArrayNode();
@@ -106,7 +108,8 @@ final class NotebookRun {
         } catch (IOException e) {
             throw new PythonException(1, "cannot write " + results + ": " + e.getMessage());
         }
-        out.println("Python results written to " + results + ", environment recorded in " + Sidecar.pathFor(results));
+        out.println("Python results written to " + results + ", environment recorded in " + Sidecar.pathFor(results)
+                + String.format(Locale.ROOT, " (%.0f s)", (System.nanoTime() - start) / 1e9));
         return results;
     }
 
