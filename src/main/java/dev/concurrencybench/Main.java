@@ -12,6 +12,8 @@ import dev.concurrencybench.machine.PinnedRun;
 import dev.concurrencybench.machine.PinningException;
 import dev.concurrencybench.machine.RunCheck;
 import dev.concurrencybench.process.WorkerMain;
+import dev.concurrencybench.python.PythonCommand;
+import dev.concurrencybench.python.PythonStage;
 import dev.concurrencybench.report.ReportCommand;
 import dev.concurrencybench.results.JmhRun;
 import dev.concurrencybench.results.Sidecar;
@@ -44,6 +46,7 @@ public final class Main {
             case "compare" -> System.exit(CompareCommand.run(rest));
             case "cores" -> System.exit(CoresCommand.run(rest));
             case "counter-worker" -> CounterWorkerMain.main(rest);
+            case "python" -> System.exit(PythonCommand.run(rest));
             case "report" -> System.exit(ReportCommand.run(rest));
             case "worker" -> WorkerMain.main(rest);
             default -> runJmh(args);
@@ -52,7 +55,8 @@ public final class Main {
 
     /**
      * JMH's own command line, plus {@code --profile}, {@code --cpus} (machine/PinnedRun), a results
-     * file in results/ and its sidecar, and a core check just before and just after JMH (machine/RunCheck).
+     * file in results/ and its sidecar, a core check just before and just after JMH (machine/RunCheck),
+     * and then the Python twins of the benchmarks it ran (python/PythonStage).
      */
     static void runJmh(String[] args) throws Exception {
         JmhRun run = null;
@@ -91,6 +95,13 @@ public final class Main {
         }
         if (run.writeSidecar()) {
             System.out.println("Environment recorded in " + Sidecar.pathFor(run.results()));
+        }
+        if (run.results() != null) {
+            int status = PythonStage.afterJmh(run.profile(), pinned.rest(), Path.of(""), System.getenv("PATH"),
+                    CommandLines.stdout(), CommandLines.stderr());
+            if (status != 0) {
+                System.exit(status);
+            }
         }
     }
 }

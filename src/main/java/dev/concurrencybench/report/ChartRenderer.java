@@ -132,8 +132,9 @@ public final class ChartRenderer {
         }
         int colour = 0;
         for (String tag : valuesByTag.keySet()) {
-            // A tag is documented, not measured: say so, since a run may happen not to show it.
-            String name = tag.isEmpty() ? "measured (error bar: JMH 99.9% interval)" : "by design: " + tag;
+            // A counter's tag is documented, not measured: say so, since a run may happen not to show it.
+            String name = tag.isEmpty() ? "measured (error bar: JMH 99.9% interval)"
+                    : Languages.isLanguage(tag) ? tag + " (error bar: 99.9% interval)" : "by design: " + tag;
             CategorySeries measured = chart.addSeries(name, labels, valuesByTag.get(tag), errorsByTag.get(tag));
             measured.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Bar);
             measured.setFillColor(tagColour(tag, colour++));
@@ -214,6 +215,8 @@ public final class ChartRenderer {
             case "" -> MEASURED;
             case "exact" -> new Color(0x2CA02C);
             case "loses updates" -> new Color(0xFF7F0E);
+            case Languages.PYTHON -> new Color(0xF2A93B);
+            case Languages.PYTHON_NO_GIL -> new Color(0x54A24B);
             default -> index == 0 ? MEASURED : new Color(0x9E9E9E);
         };
     }

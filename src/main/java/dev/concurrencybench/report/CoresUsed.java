@@ -37,8 +37,13 @@ final class CoresUsed {
      * One bar to be.
      *
      * @param idealCores the most cores the work could keep busy; NaN for none
+     * @param tag        the bar's colour and legend, e.g. its language ({@link Languages}); empty for none
      */
-    record Row(String label, BenchmarkResult row, double idealCores) {
+    record Row(String label, BenchmarkResult row, double idealCores, String tag) {
+
+        Row(String label, BenchmarkResult row, double idealCores) {
+            this(label, row, idealCores, "");
+        }
     }
 
     private CoresUsed() {
@@ -66,7 +71,8 @@ final class CoresUsed {
             } else if (!same) {
                 otherUnit.add(r.label() + " (" + m.unit() + ")");
             }
-            bars.add(new Bar(r.label(), same ? m.score() : Double.NaN, same ? m.scoreError() : Double.NaN, r.idealCores()));
+            bars.add(new Bar(r.label(), same ? m.score() : Double.NaN, same ? m.scoreError() : Double.NaN, r.idealCores(),
+                    r.tag(), ""));
         }
         List<String> allNotes = new ArrayList<>(notes);
         if (UsageFigures.jvmOnly(UsageMetric.CPU_CORES, unit)) {

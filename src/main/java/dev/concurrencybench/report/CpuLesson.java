@@ -1,9 +1,12 @@
 package dev.concurrencybench.report;
 
 import dev.concurrencybench.model.ExecutionModel;
+import dev.concurrencybench.model.NotebookTwins;
 import dev.concurrencybench.report.BarChartSpec.Bar;
 import dev.concurrencybench.results.BenchmarkResult;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,12 +20,15 @@ import java.util.stream.Stream;
  * ideal {@code max(SEQUENTIAL / cores, longest task)} ({@link Ideals#fibList}), or, where the
  * run's sidecar has core checks, {@code max(work / capacity, longest task on the fastest CPU)}
  * ({@link Ideals#fibListOn}, {@link CoreSpeeds}). Where the file has {@code -prof cpu}'s figures, a
- * second chart shows the cores each model kept busy.
+ * second chart shows the cores each model kept busy. The notebook's own fib list in Python joins both
+ * charts when a results file has it ({@link Languages}).
  */
 final class CpuLesson implements Lesson {
 
     static final String LIST = "CpuBoundBenchmark.fibList";
     static final String RECURSIVE = "CpuBoundBenchmark.fibListRecursiveForkJoin";
+    /** The notebook's own fib list in Python, drawn beside Java's (docs/notebook.md). */
+    static final String PYTHON_LIST = Languages.pythonTwin(LIST);
 
     static final String TEXT = "Each bar runs the whole fib list once on one model; the red diamond is the"
             + " ideal, max(SEQUENTIAL / %d cores, the longest single task). Java has no GIL: threads, pools and virtual"
@@ -35,23 +41,43 @@ final class CpuLesson implements Lesson {
             + " and virtual threads can all use every core and, on a quiet machine, come close to the ideal, where"
             + " Python's threads took as long as running in sequence.";
 
+    static final String TEXT_LANGUAGES = "Each bar runs the whole fib list once on one model, in Java or in the"
+            + " notebook's Python (its colour), and is labelled with its speed-up over its own language's sequential run;"
+            + " the red diamond is its ideal, from its own language's sequential time (the notes say how). Java has no"
+            + " GIL, so its threads and pools can use every core; CPython's threads take turns holding the GIL, so only"
+            + " its processes, or a free-threaded build without the GIL, can.";
+
+    static final String SPEEDUP_TEXT = "The runs of the chart above as speed-ups, each over its own language's"
+            + " sequential run, so that Java and the notebook's Python share one axis although their times differ"
+            + " tenfold; a red diamond is the most that model could gain on this machine, its sequential time over its"
+            + " ideal time.";
+
+    static final String CORES_TEXT_LANGUAGES = "How many cores each model kept busy, in Java and in the notebook's Python:"
+            + " its CPU time (the process and every process it started) divided by its wall time. A language whose"
+            + " threads take turns holding a lock, as CPython's hold the GIL, keeps about one core busy however many"
+            + " threads it starts.";
+
     static final String CORES_TEXT = "How many cores each model kept busy: its CPU time (the JVM and every process it"
             + " started) divided by its wall time. Java's threads keep every core busy; Python's threads would read 1"
             + " here, because of the GIL. A process per task also spends CPU starting its JVMs.";
+
+    /** Each language's sequential model, left out of the prose's speed-ups. */
+    private static final Set<String> SEQUENTIAL_NAMES = Set.of(ExecutionModel.SEQUENTIAL.name(),
+            NotebookTwins.python(ExecutionModel.SEQUENTIAL).orElseThrow());
 
     /** A bar this far below its ideal shows the ideal is wrong, not that the model beat it. */
     static final double BELOW_IDEAL = 0.9;
 
     @Override
     public List<String> benchmarks() {
-        return List.of(LIST, RECURSIVE);
+        return List.of(LIST, RECURSIVE, PYTHON_LIST);
     }
 
     @Override
     public void plan(List<Source> sources, Charts charts) {
         // Both methods of one mode share a chart.
         for (List<Source> sameMode : Rows.groupBy(sources, Source::mode).values()) {
-            chart(find(sameMode, LIST), find(sameMode, RECURSIVE), charts);
+            chart(find(sameMode, LIST), find(sameMode, RECURSIVE), find(sameMode, PYTHON_LIST), charts);
         }
     }
 
@@ -59,24 +85,34 @@ final class CpuLesson implements Lesson {
         return sources.stream().filter(s -> s.shortName().equals(benchmark)).findFirst().orElse(null);
     }
 
-    private static void chart(Source list, Source recursive, Charts charts) {
+    private static void chart(Source list, Source recursive, Source python, Charts charts) {
         List<BenchmarkResult> listRows = list == null ? List.of() : list.withParam("model");
         List<BenchmarkResult> recursiveRows = recursive == null ? List.of() : recursive.withParam("fibs");
-        List<BenchmarkResult> rows = Stream.concat(listRows.stream(), recursiveRows.stream()).toList();
+        List<BenchmarkResult> pythonRows = python == null ? List.of() : python.withParam("model");
+        List<BenchmarkResult> rows = Stream.of(listRows, recursiveRows, pythonRows).flatMap(List::stream).toList();
         if (!rows.isEmpty()) {
-            List<Source> sources = Stream.of(list, recursive).filter(s -> s != null).toList();
+            List<Source> sources = Stream.of(list, recursive, python).filter(s -> s != null).toList();
             int cores = charts.cores(sources.get(0).run());
             CoreSpeeds speeds = CoreSpeeds.of(sources.get(0).run(), cores);
+            // Python's rows join the chart of Java's with the same fib list.
             for (Map.Entry<Map<String, String>, List<BenchmarkResult>> g
-                    : Rows.groupByParams(rows, Set.of("model", "threshold")).entrySet()) {
+                    : Rows.groupByParams(rows, Set.of("model", "threshold", Languages.GIL)).entrySet()) {
                 String fibs = g.getKey().get("fibs");
                 String source = Rows.sourceNames(sources);
-                charts.add(group(g.getValue(), fibs, speeds, charts.id("cpu " + g.getKey()), source));
+                BarChartSpec times = group(g.getValue(), fibs, speeds, charts.id("cpu " + g.getKey()), source);
+                charts.add(times);
+                if (Languages.anyPython(g.getValue())) {
+                    charts.add(Languages.speedupChart(charts.id("speedup cpu " + g.getKey()), "CPU-bound: speed-up of the "
+                            + title(fibs).replace(" on each model", "") + " over each language's sequential run", times,
+                            g.getValue(), CpuLesson::isSequential, SPEEDUP_TEXT + " " + Languages.sentence(speedups(g.getValue()),
+                                    SEQUENTIAL_NAMES)));
+                }
                 cores(g.getValue(), fibs, cores, charts.id("cores cpu " + g.getKey()), source).ifPresent(charts::add);
             }
         }
         charts.genericWithout(list, listRows, "model");
         charts.genericWithout(recursive, recursiveRows, "fibs");
+        charts.genericWithout(python, pythonRows, "model");
     }
 
     private static String label(BenchmarkResult r) {
@@ -92,10 +128,16 @@ final class CpuLesson implements Lesson {
         int cores = speeds.cpus();
         List<String> notes = new ArrayList<>();
         List<Integer> ns = Ideals.parseFibs(fibs);
-        BenchmarkResult seq = group.stream()
-                .filter(r -> r.method().equals("fibList") && ExecutionModel.SEQUENTIAL.name().equals(r.param("model")))
+        BuildNames<ExecutionModel> models = new BuildNames<>(ExecutionModel.class, "model");
+        Set<String> unknownPython = new LinkedHashSet<>();
+        // Each language's sequential time is its work, from which its own bars' ideals follow.
+        Map<String, Double> work = new LinkedHashMap<>();
+        group.stream().filter(CpuLesson::isSequential).forEach(r -> work.putIfAbsent(Languages.of(r),
+                Units.toMillis(r.primary().score(), r.primary().unit())));
+        String first = Languages.of(group.get(0));
+        BenchmarkResult seq = group.stream().filter(r -> Languages.of(r).equals(first)).filter(CpuLesson::isSequential)
                 .findFirst().orElse(null);
-        double seqMs = seq == null ? Double.NaN : Units.toMillis(seq.primary().score(), seq.primary().unit());
+        double seqMs = seq == null ? Double.NaN : work.get(first);
         if (seq == null) {
             notes.add("No SEQUENTIAL row for this fib list, so no ideal can be computed.");
         } else if (ns == null) {
@@ -116,27 +158,49 @@ final class CpuLesson implements Lesson {
                             + " SEQUENTIAL's %.1f ms.", cores, longest, 100 * share, seqMs * share, seqMs));
         }
         notes.add(speeds.describe());
-        boolean canIdeal = seq != null && ns != null && Double.isFinite(seqMs);
-        BuildNames<ExecutionModel> models = new BuildNames<>(ExecutionModel.class, "model");
         List<Bar> bars = new ArrayList<>();
         for (BenchmarkResult r : group) {
             double idealMs = Double.NaN;
+            Double langWork = work.get(Languages.of(r));
+            boolean canIdeal = ns != null && langWork != null && Double.isFinite(langWork);
             if (r.method().equals("fibList")) {
-                ExecutionModel model = models.find(r.param("model")).orElse(null);
+                ExecutionModel model = Languages.model(r, models, unknownPython).orElse(null);
                 if (canIdeal && model != null) {
-                    idealMs = Ideals.fibListOn(seqMs, ns, speeds.capacity(Ideals.cpusUsable(model, ns, cores)));
+                    idealMs = Ideals.fibListOn(langWork, ns, speeds.capacity(Ideals.cpusUsable(model, ns, cores)));
                 }
             } else if (canIdeal) {
-                idealMs = seqMs / speeds.capacity();
+                idealMs = langWork / speeds.capacity();
             }
-            bars.add(Rows.bar(label(r), r, idealMs));
+            bars.add(Rows.bar(Languages.label(r, label(r)), r, idealMs));
         }
         models.note("drawn without an ideal").ifPresent(notes::add);
+        Languages.unknownPythonNote(unknownPython).ifPresent(notes::add);
         belowIdeal(bars).ifPresent(notes::add);
         String text = speeds.measured()
                 ? TEXT_MEASURED.formatted(String.format(Locale.ROOT, "%.2f", speeds.capacity()), cores)
                 : TEXT.formatted(cores);
+        if (Languages.anyPython(group)) {
+            List<Languages.Speedup> speedups = speedups(group);
+            bars = Languages.tagged(bars, speedups);
+            text = TEXT_LANGUAGES + " " + Languages.sentence(speedups, SEQUENTIAL_NAMES);
+            work.forEach((language, ms) -> {
+                if (!language.equals(first)) {
+                    notes.add(String.format(Locale.ROOT, "%s's ideals: the same formula over its own sequential time,"
+                            + " %.1f ms.", language, ms));
+                }
+            });
+            notes.add(Languages.SPEEDUP_NOTE);
+        }
         return new BarChartSpec(id, "CPU-bound: " + title(fibs), Rows.axisTitle(group.get(0)), bars, text, source, notes);
+    }
+
+    private static List<Languages.Speedup> speedups(List<BenchmarkResult> group) {
+        return Languages.speedups(group, group.stream().map(CpuLesson::label).toList(), CpuLesson::isSequential);
+    }
+
+    /** Whether a row is its language's sequential run of the fib list. */
+    private static boolean isSequential(BenchmarkResult r) {
+        return r.method().equals("fibList") && SEQUENTIAL_NAMES.contains(r.param("model"));
     }
 
     /** A note naming the bars well below their ideal, which says the ideal is too generous; empty for none. */
@@ -157,16 +221,18 @@ final class CpuLesson implements Lesson {
                                                           String source) {
         List<Integer> ns = Ideals.parseFibs(fibs);
         BuildNames<ExecutionModel> models = new BuildNames<>(ExecutionModel.class, "model");
+        Set<String> unknownPython = new LinkedHashSet<>();
+        boolean languages = Languages.anyPython(group);
         List<CoresUsed.Row> rows = new ArrayList<>();
         for (BenchmarkResult r : group) {
             double ideal = Double.NaN;
             if (ns != null && r.method().equals("fibList")) {
-                ExecutionModel model = models.find(r.param("model")).orElse(null);
+                ExecutionModel model = Languages.model(r, models, unknownPython).orElse(null);
                 ideal = model == null ? Double.NaN : Ideals.coresUsed(ns, Ideals.cpusUsable(model, ns, cores));
             } else if (ns != null) {
                 ideal = cores;
             }
-            rows.add(new CoresUsed.Row(label(r), r, ideal));
+            rows.add(new CoresUsed.Row(Languages.label(r, label(r)), r, ideal, languages ? Languages.of(r) : ""));
         }
         List<String> notes = new ArrayList<>();
         if (ns == null) {
@@ -180,6 +246,8 @@ final class CpuLesson implements Lesson {
                     100 * share, 1 / share, cores));
         }
         models.note("drawn without an ideal").ifPresent(notes::add);
-        return CoresUsed.chart(id, "CPU-bound: cores used by the " + title(fibs), rows, List.of(), CORES_TEXT, notes, source);
+        Languages.unknownPythonNote(unknownPython).ifPresent(notes::add);
+        return CoresUsed.chart(id, "CPU-bound: cores used by the " + title(fibs), rows, List.of(),
+                languages ? CORES_TEXT_LANGUAGES : CORES_TEXT, notes, source);
     }
 }

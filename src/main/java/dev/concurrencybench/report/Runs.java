@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.Collectors;
 
 /**
  * What the report says about the machine and JVM of one results file. The sidecar's facts are
@@ -29,11 +30,31 @@ final class Runs {
                 .map(e -> OptionalInt.of(e.logicalCores())).orElse(OptionalInt.empty());
     }
 
-    /** The forks' JDK as JMH recorded it, e.g. {@code 21.0.5 (OpenJDK 64-Bit Server VM)}; null when unknown. */
+    /**
+     * The forks' JDK as JMH recorded it, e.g. {@code 21.0.5 (OpenJDK 64-Bit Server VM)}; null when unknown,
+     * and for a run of the notebook's Python program, which has {@link #python} instead.
+     */
     static String jdk(ResultsFile run) {
         BenchmarkResult.VmInfo vm = run.results().get(0).vm();
-        return vm.jdkVersion().isBlank() ? null
+        return vm.jdkVersion().isBlank() || isPython(run) ? null
                 : vm.jdkVersion() + (vm.vmName().isBlank() ? "" : " (" + vm.vmName() + ")");
+    }
+
+    /** Whether the file holds the notebook's Python rows, whose "JVM" fields name a Python interpreter. */
+    static boolean isPython(ResultsFile run) {
+        return Languages.isPython(run.results().get(0));
+    }
+
+    /**
+     * The interpreters of a Python run, as its rows record them, e.g. {@code CPython 3.11.7 (GIL on);
+     * CPython 3.14.0 (free-threaded build) (GIL off)}; null for a JMH run.
+     */
+    static String python(ResultsFile run) {
+        if (!isPython(run)) {
+            return null;
+        }
+        return run.results().stream().map(r -> r.vm().vmName() + " " + r.vm().jdkVersion() + " (GIL " + r.param(Languages.GIL) + ")")
+                .distinct().collect(Collectors.joining("; "));
     }
 
     /** When the run started, from its sidecar; null without one. */
@@ -55,11 +76,19 @@ final class Runs {
         put(m, "memory", e == null ? null : memory(e.memoryBytes()));
         put(m, "OS", os(e));
         put(m, "JDK", jdk(run));
+        put(m, "Python", python(run));
         put(m, "JVM flags (forks)", forkFlags(run));
         if (e != null) {
             String commit = e.gitCommit() == null ? null
                     : e.gitCommit() + (Boolean.TRUE.equals(e.gitDirty()) ? " (with uncommitted changes)" : "");
             put(m, "git commit", commit);
+            if (e.python() != null) {
+                // The JVM that launched the Python program measured nothing, so it is not shown.
+                put(m, "Python interpreters", e.python().stream().map(p -> p.summary() + ", " + p.startMethod()
+                        + " start, at " + p.executable()).collect(Collectors.joining("; ")));
+                put(m, "Python program arguments", String.join(" ", e.jmhArgs()));
+                return m;
+            }
             put(m, "JDK vendor and build", join(e.jdkVendor(), e.jdkVersion()));
             put(m, "JVM flags (launcher)", String.join(" ", e.jvmFlags()));
             put(m, "JMH arguments", String.join(" ", e.jmhArgs()));
@@ -151,6 +180,7 @@ final class Runs {
         put(m, "cores", logicalCores(run).isPresent() ? Integer.toString(logicalCores(run).getAsInt()) : null);
         put(m, "OS", os(e));
         put(m, "JDK", jdk(run));
+        put(m, "Python", python(run));
         put(m, "JVM flags", forkFlags(run));
         return m;
     }

@@ -1,6 +1,7 @@
 package dev.concurrencybench.results;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.concurrencybench.machine.CoreCheck;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -32,13 +33,15 @@ import java.util.Set;
  * @param coreCheckBefore the core check taken just before JMH started (docs/machine.md); null when skipped
  *                      ({@code -Dconcurrencybench.coreCheck=false}) and in sidecars older than the check
  * @param coreCheckAfter  the same, just after JMH ended
+ * @param python        the interpreters that ran a Python results file (docs/notebook.md), in the order they ran;
+ *                      null for a JMH run, and then not written
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Environment(String format, String resultsFile, String time, String profile, String cpuModel,
                           int logicalCores, long memoryBytes, String os, String osVersion, String arch,
                           String jdkVendor, String jdkVersion, List<String> jvmFlags, List<String> jmhArgs,
                           String gitCommit, Boolean gitDirty, String cpus, CoreCheck coreCheckBefore,
-                          CoreCheck coreCheckAfter) {
+                          CoreCheck coreCheckAfter, @JsonInclude(JsonInclude.Include.NON_NULL) List<PythonInterpreter> python) {
 
     /** The sidecar format's name and version. */
     public static final String FORMAT = "concurrency-bench-env/1";
@@ -46,6 +49,7 @@ public record Environment(String format, String resultsFile, String time, String
     public Environment {
         jvmFlags = jvmFlags == null ? List.of() : List.copyOf(jvmFlags);
         jmhArgs = jmhArgs == null ? List.of() : List.copyOf(jmhArgs);
+        python = python == null ? null : List.copyOf(python);
     }
 
     /** An environment without pinning or core checks (the fields a sidecar had before them). */
@@ -54,13 +58,20 @@ public record Environment(String format, String resultsFile, String time, String
                        String jdkVendor, String jdkVersion, List<String> jvmFlags, List<String> jmhArgs,
                        String gitCommit, Boolean gitDirty) {
         this(format, resultsFile, time, profile, cpuModel, logicalCores, memoryBytes, os, osVersion, arch, jdkVendor,
-                jdkVersion, jvmFlags, jmhArgs, gitCommit, gitDirty, null, null, null);
+                jdkVersion, jvmFlags, jmhArgs, gitCommit, gitDirty, null, null, null, null);
     }
 
     /** This environment with the run's {@code --cpus} list and its core checks. */
     public Environment withMachine(String cpus, CoreCheck before, CoreCheck after) {
         return new Environment(format, resultsFile, time, profile, cpuModel, logicalCores, memoryBytes, os, osVersion,
-                arch, jdkVendor, jdkVersion, jvmFlags, jmhArgs, gitCommit, gitDirty, cpus, before, after);
+                arch, jdkVendor, jdkVersion, jvmFlags, jmhArgs, gitCommit, gitDirty, cpus, before, after, python);
+    }
+
+    /** This environment as the sidecar of a Python results file: the interpreters that ran it. */
+    public Environment withPython(List<PythonInterpreter> interpreters) {
+        return new Environment(format, resultsFile, time, profile, cpuModel, logicalCores, memoryBytes, os, osVersion,
+                arch, jdkVendor, jdkVersion, jvmFlags, jmhArgs, gitCommit, gitDirty, cpus, coreCheckBefore,
+                coreCheckAfter, interpreters);
     }
 
     /**

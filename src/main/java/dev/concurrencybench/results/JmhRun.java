@@ -118,7 +118,7 @@ public record JmhRun(List<String> jmhArgs, RunProfile profile, Path results, Env
     }
 
     /** The benchmark patterns given (JMH's positional arguments). */
-    static List<String> selection(List<String> args) {
+    public static List<String> selection(List<String> args) {
         List<String> patterns = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);

@@ -22,6 +22,8 @@ public final class ResultsFiles {
     /** The default folder, relative to where the jar is run. */
     public static final Path DEFAULT_DIR = Path.of("results");
 
+    private static final String PYTHON_SUFFIX = "-python.json";
+
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -43,9 +45,26 @@ public final class ResultsFiles {
         return stamp(time) + "-" + profile + "-" + what + ".json";
     }
 
-    /** The newest results file (by name, which sorts by time) in {@code dir}, ignoring sidecars. */
+    /**
+     * The newest results file (by name, which sorts by time) in {@code dir}, ignoring sidecars. A run
+     * of the jar writes the Python exercises' file just after its JMH file, so a Python file is
+     * taken only from a folder that holds nothing else: {@code compare results/} then still means the
+     * newest JMH run.
+     */
     public static Optional<Path> newest(Path dir) throws IOException {
-        return list(dir).max(Comparator.comparing(p -> p.getFileName().toString()));
+        List<Path> all = list(dir).toList();
+        List<Path> jmh = all.stream().filter(p -> !isPython(p)).toList();
+        return (jmh.isEmpty() ? all : jmh).stream().max(Comparator.comparing(p -> p.getFileName().toString()));
+    }
+
+    /** A results file of the notebook's Python exercises: {@code <UTC time>-python.json}. */
+    public static String pythonName(Instant time) {
+        return stamp(time) + PYTHON_SUFFIX;
+    }
+
+    /** Whether {@code file} is named as a results file of the Python exercises. */
+    public static boolean isPython(Path file) {
+        return file.getFileName().toString().endsWith(PYTHON_SUFFIX);
     }
 
     /** Every results file directly in {@code dir}, sidecars excluded; empty when dir is absent. */

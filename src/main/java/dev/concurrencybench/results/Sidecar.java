@@ -3,6 +3,7 @@ package dev.concurrencybench.results;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.concurrencybench.util.AtomicFiles;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +48,9 @@ public final class Sidecar {
         return file.getFileName().toString().endsWith(SUFFIX);
     }
 
+    /** Writes the sidecar of {@code results} whole or not at all. */
     public static void write(Path results, Environment env) throws IOException {
-        Files.write(pathFor(results), MAPPER.writeValueAsBytes(env));
+        AtomicFiles.write(pathFor(results), MAPPER.writeValueAsBytes(env));
     }
 
     /** The sidecar of a results file, or empty when there is none; a broken one is an error. */

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.concurrencybench.Leaks;
 import dev.concurrencybench.Main;
 import dev.concurrencybench.process.JavaCommand;
+import dev.concurrencybench.python.PythonStage;
 import dev.concurrencybench.results.Environment;
 import dev.concurrencybench.results.Sidecar;
 import java.io.IOException;
@@ -32,8 +33,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CpusThroughMainTest {
 
-    /** Native access, as `java -jar` gets it from the manifest; no wait on another run's JMH lock. */
-    private static final List<String> JVM_FLAGS = List.of("--enable-native-access=ALL-UNNAMED", "-Djmh.ignoreLock=true");
+    /**
+     * Native access, as `java -jar` gets it from the manifest; no wait on another run's JMH lock; no Python
+     * exercises after JMH, whose results file would sit beside the one these tests read.
+     */
+    private static final List<String> JVM_FLAGS = List.of("--enable-native-access=ALL-UNNAMED", "-Djmh.ignoreLock=true",
+            "-D" + PythonStage.PROPERTY + "=false");
 
     @TempDir
     Path dir;

@@ -58,7 +58,9 @@ class ChartPlannerTest {
 
     @Test
     void eachBenchmarkIsClaimedOnceAndTheSuiteNeedsNoGenericChart() {
-        ResultsFile suite = Fixtures.run("suite.json", Fixtures.suite(), 2, "21.0.5");
+        List<BenchmarkResult> rows = new ArrayList<>(Fixtures.suite());
+        rows.addAll(Fixtures.python(true));
+        ResultsFile suite = Fixtures.run("suite.json", rows, 2, "21.0.5");
         Set<String> seen = new HashSet<>();
         for (Lesson lesson : ChartPlanner.LESSONS) {
             assertFalse(lesson.benchmarks().isEmpty(), lesson.getClass().getSimpleName());

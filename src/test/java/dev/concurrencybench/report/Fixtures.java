@@ -143,6 +143,39 @@ final class Fixtures {
         return rows;
     }
 
+    /**
+     * The notebook's Python rows, as its program names them, with plausible two-core figures: threads no faster
+     * than sequential (the GIL), processes nearly twice as fast; with {@code noGil}, a free-threaded build's
+     * rows too, whose threads scale.
+     */
+    static List<BenchmarkResult> python(boolean noGil) {
+        List<BenchmarkResult> rows = new ArrayList<>();
+        String[] models = {"sequential", "Thread", "ThreadPoolExecutor", "Process", "Pool"};
+        for (String gil : noGil ? new String[] {"on", "off"} : new String[] {"on"}) {
+            double[] cpu = gil.equals("on") ? new double[] {3850, 3940, 3930, 2070, 2050} : new double[] {4400, 2300, 2250, 2450, 2400};
+            double[] io = {1003, 101.5, 502, 112, 503};
+            for (int i = 0; i < models.length; i++) {
+                rows.add(py("CpuBound.fibList", params("fibs", FIBS, "gil", gil, "model", models[i]), cpu[i], gil));
+                rows.add(py("IoBound.sleepTasks", params("gil", gil, "model", models[i], "sleepMs", "100", "tasks", "10"), io[i], gil));
+            }
+            Map<String, String> async = params("failingJob", "2", "gil", gil, "sleepMs", "100", "tasks", "5");
+            rows.add(py("Async.awaitOneAtATime", async, 502, gil));
+            rows.add(py("Async.gatherAll", async, 100.9, gil));
+            rows.add(py("Async.blockingSleepInEventLoop", async, 501, gil));
+            rows.add(py("Async.errorsFailFast", async, 100.7, gil));
+            rows.add(py("Async.errorsCollectAll", async, 100.8, gil));
+        }
+        return rows;
+    }
+
+    private static BenchmarkResult py(String bench, Map<String, String> params, double score, String gil) {
+        BenchmarkResult.VmInfo vm = new BenchmarkResult.VmInfo("concurrency-bench notebook.py 1", "/usr/bin/python3",
+                gil.equals("on") ? "3.11.7" : "3.14.0", gil.equals("on") ? "CPython" : "CPython (free-threaded build)", "",
+                List.of(), 1, "single-shot", 1, "single-shot");
+        return new BenchmarkResult("python." + bench, BenchMode.SINGLE_SHOT_TIME, 1, 3, params,
+                metric(score, score * 0.02, "ms/op"), Map.of(), vm);
+    }
+
     /** The counter's rows, with the place it is shared in the param {@code across} (or the legacy {@code mode}). */
     static List<BenchmarkResult> counter(String acrossParam) {
         List<BenchmarkResult> rows = new ArrayList<>();

@@ -67,6 +67,13 @@ class ReportCommandTest {
     /** IoScalingBenchmark.sleepTasks at 100 and 1,000 tasks with the fallback, 1 iteration. */
     static final String JVM_ONLY_SCALING = "20261128T084802Z-full-IoScalingBenchmark.sleepTasks.json";
 
+    /**
+     * The notebook's exercises in Python, every benchmark, 1 process, 1 call, with its sidecar, on a busy shared
+     * machine whose other core was taken (so its processes show no speed-up):
+     * {@code java -jar target/benchmarks.jar python -f 1 -wi 0 -i 1}.
+     */
+    static final String PYTHON = "20261204T204058Z-python.json";
+
     /** The committed reference run and its report, made with this build (docs/report.md). */
     static final Path REFERENCE = Path.of("results/reference/20261128T103631Z-full-all.json");
     static final Path REFERENCE_REPORT = Path.of("results/reference/report");
@@ -179,6 +186,32 @@ class ReportCommandTest {
         assertTrue(html.contains("AMD EPYC") && html.contains("25.0.3"), "the sidecar's environment is listed");
         assertTrue(html.contains("no GIL"), "the CPU lesson is explained");
         assertFalse(html.contains("<script"), "no scripts");
+    }
+
+    @Test
+    void realPythonResultsAreDrawnBesideJavasInTheCpuIoAndAsyncCharts() throws IOException {
+        Path out = tmp.resolve("python");
+        List<String> files = List.of(resource(PROFILED_CPU_IO).toString(), resource(SCALING).toString(), resource(PYTHON).toString());
+        Outcome o = report(files.get(0), files.get(1), files.get(2), "-o", out.toString());
+        assertEquals(0, o.code(), o.err());
+        List<ResultsFile> runs = ReportCommand.inTimeOrder(files.stream().map(f -> ResultsFile.read(Path.of(f))).toList());
+        Set<String> expected = expectedFiles(runs);
+        assertCompleteReport(out, expected);
+        assertLocalLinks(out, out.resolve(Report.HTML), HTML_LINK);
+        assertLocalLinks(out, out.resolve(Report.MARKDOWN), MD_LINK);
+        assertTrue(expected.stream().anyMatch(n -> n.startsWith("speedup-cpu-")), expected.toString());
+
+        ChartPlanner.Plan plan = ChartPlanner.plan(runs, null);
+        for (String lesson : List.of("cpu-", "speedup-cpu-", "cores-cpu-", "io-", "cores-io-", "async-")) {
+            BarChartSpec c = plan.charts().stream().filter(x -> x.id().startsWith(lesson)).map(BarChartSpec.class::cast)
+                    .findFirst().orElseThrow();
+            assertEquals(List.of("Java", "Python"), c.bars().stream().map(BarChartSpec.Bar::tag).distinct().toList(), lesson);
+        }
+        String html = Files.readString(out.resolve(Report.HTML));
+        assertTrue(html.contains("Python: ThreadPoolExecutor") && html.contains("Measured speed-ups over each language"), "both");
+        assertTrue(html.contains("CPython 3.11.7, GIL on, fork start"), "the interpreter is listed with the run");
+        assertFalse(html.contains("<script"), "no scripts");
+        assertTrue(plan.charts().stream().noneMatch(c -> c.explanation().equals(GenericLesson.TEXT)), "no row left generic");
     }
 
     @Test

@@ -92,6 +92,32 @@ class SidecarTest {
         assertEquals(Optional.empty(), ResultsFiles.newest(dir.resolve("absent")));
     }
 
+    @Test
+    void newestIsTheNewestJmhRunUnlessTheFolderHoldsOnlyPythonRuns(@TempDir Path dir) throws Exception {
+        String python = ResultsFiles.pythonName(Instant.parse("2026-11-27T00:20:00Z"));
+        assertEquals("20261127T002000Z-python.json", python);
+        Files.writeString(dir.resolve(python), "[]");
+        assertEquals(Optional.of(dir.resolve(python)), ResultsFiles.newest(dir));
+        String jmh = ResultsFiles.name(Instant.parse("2026-11-27T00:00:00Z"), "full", List.of());
+        Files.writeString(dir.resolve(jmh), "[]");
+        assertEquals(Optional.of(dir.resolve(jmh)), ResultsFiles.newest(dir), "the Python file written after it is not taken");
+        assertTrue(ResultsFiles.isPython(dir.resolve(python)));
+    }
+
+    @Test
+    void aPythonSidecarKeepsItsInterpretersAndAJmhSidecarHasNoneWritten(@TempDir Path dir) throws Exception {
+        Path results = dir.resolve("r.json");
+        PythonInterpreter free = new PythonInterpreter("/usr/bin/python3.14t", "CPython", "3.14.0", true, false, "forkserver", 2);
+        Sidecar.write(results, env("CPU", 2, "25", List.of()).withPython(List.of(free)));
+        assertEquals(List.of(free), Sidecar.readFor(results).orElseThrow().python());
+        Sidecar.write(results, env("CPU", 2, "25", List.of()));
+        assertFalse(Files.readString(Sidecar.pathFor(results)).contains("python"));
+        assertEquals(null, Sidecar.readFor(results).orElseThrow().python());
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(Sidecar.pathFor(results)), files.toList(), "no temporary file left beside it");
+        }
+    }
+
     static Environment env(String cpu, int cores, String jdk, List<String> flags) {
         return new Environment(Environment.FORMAT, "r.json", "2026-11-27T00:00:00Z", "quick", cpu, cores, 1L << 30,
                 "Linux", "6.1", "amd64", "Eclipse Adoptium", jdk, flags, List.of(), null, null);

@@ -4,14 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class UtilTest {
@@ -38,6 +42,20 @@ class UtilTest {
         assertFalse(Files.exists(dir));
         TempDirs.delete(dir); // gone already: nothing to do
         TempDirs.delete(null);
+    }
+
+    @Test
+    void anAtomicWriteReplacesTheFileWholeAndLeavesNothingElse(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("results.json");
+        AtomicFiles.write(f, "[1]".getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(f, "[1, 2]".getBytes(StandardCharsets.UTF_8));
+        assertEquals("[1, 2]", Files.readString(f));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(f), files.toList());
+        }
+        Path missing = dir.resolve("no-such-folder").resolve("x.json");
+        assertThrows(IOException.class, () -> AtomicFiles.write(missing, new byte[1]));
+        assertFalse(Files.exists(missing.getParent()));
     }
 
     @Test
