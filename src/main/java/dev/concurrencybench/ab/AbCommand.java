@@ -49,6 +49,11 @@ public final class AbCommand implements Callable<Integer> {
     public static final int BAD_INPUT = CommandLines.BAD_INPUT;
     /** Fits the whole default suite, both builds included, in a 20-minute CI job on two cores. */
     static final String DEFAULT_BUDGET = "15m";
+    static final double DEFAULT_MIN_EFFECT = 5;
+    /** {@code --deep}: a scheduled run's preset, long enough to bring the fib-list rows to a 5% minimum detectable effect. */
+    static final String DEEP_BUDGET = "55m";
+    static final double DEEP_MIN_EFFECT = 2;
+    static final double DEEP_DETECT = 5;
 
 
     @Option(names = "--base", required = true, paramLabel = "JAR", description = "The base build's benchmarks jar.")
@@ -57,13 +62,23 @@ public final class AbCommand implements Callable<Integer> {
     @Option(names = "--new", paramLabel = "JAR", description = "The new build's jar (default: the jar running this).")
     Path next;
 
-    @Option(names = "--budget", paramLabel = "DURATION", defaultValue = DEFAULT_BUDGET,
-            description = "Measuring time, e.g. 15m, 90s, 1h30m (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--budget", paramLabel = "DURATION",
+            description = "Measuring time, e.g. 15m, 90s, 1h30m (default: " + DEFAULT_BUDGET + "; " + DEEP_BUDGET
+                    + " with --deep).")
     String budget;
 
-    @Option(names = "--min-effect", defaultValue = "5", paramLabel = "PERCENT",
-            description = "Smallest change that counts, in percent (default: ${DEFAULT-VALUE}).")
-    double minEffectPercent;
+    @Option(names = "--min-effect", paramLabel = "PERCENT",
+            description = "Smallest change that counts, in percent (default: 5; 2 with --deep).")
+    Double minEffectPercent;
+
+    @Option(names = "--detect", paramLabel = "PERCENT",
+            description = {"The change the plan aims to flag, in percent: pairs go where they raise the chance of",
+                    "flagging it the most (default: twice the minimum effect; with --deep at least 5)."})
+    Double detectPercent;
+
+    @Option(names = "--deep", description = {"A preset for scheduled runs: --budget " + DEEP_BUDGET + " --min-effect 2 --detect 5,",
+            "so the fib-list rows can reach a 5% minimum detectable effect. Explicit options override it."})
+    boolean deep;
 
     @Option(names = "--alpha", defaultValue = "0.05", description = "Family-wise significance level (default: ${DEFAULT-VALUE}).")
     double alpha;
@@ -122,13 +137,13 @@ public final class AbCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Format f = Format.parse(format);
-        if (!(minEffectPercent > 0 && minEffectPercent < 1000)) {
-            throw new AbException("--min-effect must be a percentage above 0, got " + minEffectPercent);
-        }
+        Preset p = Preset.of(deep, budget, minEffectPercent, detectPercent);
+        double minEffectPct = p.minEffectPercent();
+        double detectPct = p.detectPercent();
+        Duration time = p.budget();
         if (!(alpha > 0 && alpha < 1)) {
             throw new AbException("--alpha must be between 0 and 1, got " + alpha);
         }
-        Duration time = Durations.parse(budget);
         if (control != null) {
             Controls.check(control);
         }
@@ -149,7 +164,11 @@ public final class AbCommand implements Callable<Integer> {
         List<Row> controls = control == null ? List.of() : Controls.pick(rows.common(), control, orderSeed);
         Instant started = Instant.now();
         Path runDir = Files.createDirectories(resultsDir.resolve("ab-" + ResultsFiles.stamp(started)));
-        double minEffect = minEffectPercent / 100;
+        double minEffect = minEffectPct / 100;
+        String preset = p.toString();
+        if (deep) {
+            err.println("ab: deep mode: " + preset);
+        }
         err.printf(Locale.ROOT, "ab: %d rows in common (%d added, %d removed)%s, budget %s, seed %d%s; results in %s%n",
                 rows.common().size(), rows.added().size(), rows.removed().size(),
                 controls.isEmpty() ? "" : ", " + controls.size() + " control rows (base against base)",
@@ -166,7 +185,8 @@ public final class AbCommand implements Callable<Integer> {
             Thread stop = new Thread(runner::close, "ab-stop-children");
             Runtime.getRuntime().addShutdownHook(stop);
             Engine engine = new Engine(rows.common(), controls, runner, System::nanoTime,
-                    new Engine.Config(time, alpha, minEffect, orderSeed, selection.iterations()), line -> {
+                    new Engine.Config(time, alpha, minEffect, detectPct / 100, orderSeed, selection.iterations(),
+                            Engine.Steps.ALL), line -> {
                         err.println(line);
                         err.flush();
                     });
@@ -186,11 +206,10 @@ public final class AbCommand implements Callable<Integer> {
         List<String> notes = new ArrayList<>();
         result.rows().stream().filter(r -> r.status() == Engine.Status.FAILED)
                 .forEach(r -> warnings.add(r.row().display() + ": " + r.failure()));
-        long outOfReach = result.rows().stream().filter(r -> r.status() == Engine.Status.OUT_OF_REACH).count();
-        if (outOfReach > 0) {
-            notes.add(outOfReach + " row(s) could not reach a " + trim(minEffectPercent) + "% minimum detectable effect"
-                    + " within the budget (too noisy, or the time ran out)");
+        if (deep) {
+            notes.add("deep mode: " + preset);
         }
+        notes.add(planNote(result, detectPct));
         if (before != null && after != null && before.verdict() != after.verdict()) {
             warnings.add("core checks differ: " + before.verdict().label() + " before the first round, " + after.verdict().label()
                     + " after the last round: the machine changed during the run, for both sides alike (docs/machine.md)");
@@ -202,7 +221,8 @@ public final class AbCommand implements Callable<Integer> {
         if (baseFile != null && newFile != null) {
             notes.add("results: " + baseFile + " and " + newFile + " (compare and report read them)");
         }
-        Comparison c = AbReport.build(rows, result, alpha, minEffect, design(result, time, minEffect, orderSeed, cpuList),
+        Comparison c = AbReport.build(rows, result, alpha, minEffect,
+                design(result, time, minEffectPct, detectPct, orderSeed, cpuList),
                 warnings, notes, control == null ? Double.NaN : control);
         String rendered = f.render(c);
         if (output != null) {
@@ -220,13 +240,44 @@ public final class AbCommand implements Callable<Integer> {
         return c.hasRegression() ? REGRESSION : OK;
     }
 
-    private Comparison.Design design(Engine.Result result, Duration time, double minEffect, long orderSeed,
-                                     CpuList cpuList) {
+    /**
+     * The budget, minimum effect and detect size of a run: what the command line gives, else
+     * {@code --deep}'s preset (55 minutes, 2%, 5%), else the defaults (15 minutes, 5%, twice the
+     * minimum effect). The detect size is never below twice the minimum effect unless given.
+     */
+    record Preset(Duration budget, double minEffectPercent, double detectPercent) {
+
+        static Preset of(boolean deep, String budget, Double minEffect, Double detect) {
+            double m = minEffect != null ? minEffect : deep ? DEEP_MIN_EFFECT : DEFAULT_MIN_EFFECT;
+            if (!(m > 0 && m < 1000)) {
+                throw new AbException("--min-effect must be a percentage above 0, got " + m);
+            }
+            double d = detect != null ? detect : Math.max(2 * m, deep ? DEEP_DETECT : 0);
+            if (!(d > m && d < 1000)) {
+                throw new AbException("--detect must be a percentage above the minimum effect (" + trim(m) + "), got " + d);
+            }
+            return new Preset(Durations.parse(budget != null ? budget : deep ? DEEP_BUDGET : DEFAULT_BUDGET), m, d);
+        }
+
+        /** E.g. {@code budget 55m00s, minimum effect 2%, detect 5%}. */
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "budget %s, minimum effect %s%%, detect %s%%", Durations.format(budget.toNanos()),
+                    trim(minEffectPercent), trim(detectPercent));
+        }
+    }
+
+    private Comparison.Design design(Engine.Result result, Duration time, double minEffectPct, double detectPct,
+                                     long orderSeed, CpuList cpuList) {
         int pairs = result.rows().stream().mapToInt(r -> r.pairs().length).sum();
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("alpha", alpha);
-        o.put("minEffect", minEffect);
-        o.put("statistic", (int) Math.round(PairedStats.TRIM * 100) + "% trimmed mean of paired ln(new/base)");
+        o.put("minEffect", minEffectPct / 100);
+        o.put("detect", detectPct / 100);
+        o.put("deep", deep);
+        o.put("statistic", (int) Math.round(PairedStats.TRIM * 100) + "% trimmed mean of paired ln(new/base),"
+                + " variances moderated within families");
+        o.put("pilotPairs", Engine.PILOT);
         o.put("seed", orderSeed);
         o.put("budgetSeconds", time.toSeconds());
         o.put("elapsedSeconds", Math.round(result.elapsedNanos() / 1e9));
@@ -235,10 +286,39 @@ public final class AbCommand implements Callable<Integer> {
         o.put("appCds", !noCds);
         o.put("control", control);
         o.put("cpus", cpuList == null ? null : cpuList.toString());
-        String method = String.format(Locale.ROOT, "paired forks, %d%% trimmed mean, alpha %s Holm-Bonferroni, min effect %s%%;"
-                        + " %d pairs in %d rounds, %s", Math.round(PairedStats.TRIM * 100), trim(alpha), trim(minEffectPercent),
-                pairs, result.rounds(), Durations.format(result.elapsedNanos()));
+        String method = String.format(Locale.ROOT, "paired forks, pilot and plan, %d%% trimmed mean, moderated variances,"
+                        + " alpha %s Holm-Bonferroni, min effect %s%%; %d pairs in %d rounds, %s",
+                Math.round(PairedStats.TRIM * 100), trim(alpha), trim(minEffectPct), pairs, result.rounds(),
+                Durations.format(result.elapsedNanos()));
         return new Comparison.Design("Same-machine A/B (ab)", method, o);
+    }
+
+    /**
+     * E.g. {@code plan: a pilot of 2 pairs per row, then 410 more pairs on 40 of 64 rows to flag a 10%
+     * change; 12 rows out of reach (no useful power within the budget)}.
+     */
+    static String planNote(Engine.Result result, double detectPct) {
+        List<Engine.RowOutcome> rows = result.rows();
+        long more = rows.stream().filter(r -> r.planned() > Engine.PILOT).count();
+        int extra = rows.stream().mapToInt(r -> Math.max(0, r.pairs().length - Engine.PILOT)).sum();
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "plan: a pilot of %d pairs per row, then %d more"
+                        + " pairs on %d of %d rows, where they raise the chance of flagging a %s%% change the most",
+                Engine.PILOT, extra, more, rows.size(), trim(detectPct)));
+        List<String> out = rows.stream().filter(r -> r.status() == Engine.Status.OUT_OF_REACH).map(r -> r.row().display())
+                .toList();
+        if (!out.isEmpty()) {
+            sb.append("; ").append(out.size()).append(out.size() == 1 ? " row" : " rows")
+                    .append(" out of reach (no useful power within the budget)");
+            if (out.size() <= 5) {
+                sb.append(": ").append(String.join(", ", out));
+            }
+        }
+        long truncated = rows.stream().filter(r -> r.status() == Engine.Status.TRUNCATED).count();
+        if (truncated > 0) {
+            sb.append("; ").append(truncated).append(truncated == 1 ? " row" : " rows")
+                    .append(" cut short when the time ran out");
+        }
+        return sb.toString();
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.concurrencybench.compare.Comparer;
 import dev.concurrencybench.compare.Comparison;
 import dev.concurrencybench.compare.Decision;
 import dev.concurrencybench.compare.MetricKey;
+import dev.concurrencybench.compare.Moderation;
 import dev.concurrencybench.compare.PairedStats;
 import dev.concurrencybench.compare.RowComparison;
 import dev.concurrencybench.compare.Stats;
@@ -11,17 +12,22 @@ import dev.concurrencybench.compare.Verdict;
 import dev.concurrencybench.results.BenchmarkResult.RowKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
- * The verdicts of an {@code ab} run, made once at the end, as a {@link Comparison} that
+ * The verdicts of an {@code ab} run, made once at the end on all pairs, as a {@link Comparison} that
  * {@code compare}'s renderers print. Per row: the ratio new/base on the row's own scale (the
- * trimmed mean of the pairs' log ratios, exponentiated), its interval at 1 - alpha, the
- * Holm-adjusted p-value over every row with two pairs or more, the minimum detectable effect at the
- * family's Bonferroni level, and the verdict of {@link Decision}.
+ * trimmed mean of the pairs' log ratios, exponentiated), its interval at 1 - alpha, the p-value of
+ * the trimmed mean over its standard error moderated within the row's family ({@link Moderation}),
+ * Holm-adjusted over every tested row, the minimum detectable effect at the family's Bonferroni
+ * level ({@link PairedStats#mde}), and the verdict of {@link Decision}.
  *
- * <p>Control rows ({@code ab --control}) are judged by the same rule, each as if it were one more
- * row of the run: Holm over the real rows' p-values and its own. They are kept out of the real
- * rows' Holm family, verdicts, geomean and exit status.
+ * <p>Control rows ({@code ab --control}) are tested with their real twin's family prior and judged by
+ * the same rule, each as if it were one more row of the run: Holm over the real rows' p-values and
+ * its own. They are kept out of the priors, the real rows' Holm family, verdicts, geomean and exit
+ * status.
  */
 final class AbReport {
 
@@ -30,65 +36,110 @@ final class AbReport {
 
     /**
      * @param controlShare the share {@code --control} asked for, or NaN without control rows
+     * @param notes        the run's notes; the families' priors are added to them
      */
     static Comparison build(Rows rows, Engine.Result result, double alpha, double minEffect, Comparison.Design design,
                             List<String> warnings, List<String> notes, double controlShare) {
         List<Engine.RowOutcome> outcomes = result.rows();
         int n = outcomes.size();
-        PairedStats.Summary[] summaries = new PairedStats.Summary[n];
+        Families families = families(outcomes, result.steps());
+        PairedStats.Summary[] summaries = summaries(outcomes, families, alpha);
         double[] p = new double[n];
         int tested = 0;
         for (int i = 0; i < n; i++) {
-            summaries[i] = PairedStats.summarise(outcomes.get(i).pairs(), 1 - alpha);
             p[i] = outcomes.get(i).status() == Engine.Status.FAILED ? Double.NaN : summaries[i].p();
             tested += Double.isNaN(p[i]) ? 0 : 1;
         }
         double[] adjusted = Stats.holm(p);
         double familyAlpha = alpha / Math.max(1, tested);
         List<RowComparison> lines = new ArrayList<>();
-        double sum = 0;
-        double variance = 0;
-        int used = 0;
+        List<PairedStats.Summary> used = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Engine.RowOutcome o = outcomes.get(i);
-            PairedStats.Summary s = summaries[i];
-            lines.add(line(o, s, p[i], adjusted[i], alpha, minEffect, familyAlpha));
+            lines.add(line(outcomes.get(i), summaries[i], p[i], adjusted[i], alpha, minEffect, familyAlpha));
             if (!Double.isNaN(p[i])) {
-                sum += s.estimate();
-                variance += s.se() * s.se();
-                used++;
+                used.add(summaries[i]);
             }
         }
         rows.added().forEach(k -> lines.add(oneSided(k, Verdict.ADDED)));
         rows.removed().forEach(k -> lines.add(oneSided(k, Verdict.REMOVED)));
         Comparison.Control control = Double.isNaN(controlShare) ? null
-                : control(result.controls(), p, alpha, minEffect, familyAlpha, controlShare);
-        return new Comparison(lines, geomean(used, sum, variance, minEffect), warnings, notes, design, control);
+                : control(result.controls(), families, p, alpha, minEffect, familyAlpha, controlShare);
+        List<String> allNotes = new ArrayList<>(notes);
+        priorsNote(families).ifPresent(allNotes::add);
+        return new Comparison(lines, geomean(used, alpha, minEffect), warnings, allNotes, design, control);
     }
 
-    /** Each control row judged as one more row of the run: Holm over the real rows' p-values and its own. */
-    private static Comparison.Control control(List<Engine.RowOutcome> controls, double[] realP, double alpha,
-                                              double minEffect, double familyAlpha, double share) {
+    /** The families of the real rows that were not failed; none when moderation is off. */
+    static Families families(List<Engine.RowOutcome> outcomes, Engine.Steps steps) {
+        if (!steps.moderate()) {
+            return Families.none();
+        }
+        return Families.of(outcomes.stream().filter(o -> o.status() != Engine.Status.FAILED)
+                .map(o -> member(o, PairedStats.sample(o.pairs()))).toList());
+    }
+
+    /** Each row's test at 1 - alpha, moderated within its family. */
+    static PairedStats.Summary[] summaries(List<Engine.RowOutcome> outcomes, Families families, double alpha) {
+        PairedStats.Summary[] out = new PairedStats.Summary[outcomes.size()];
+        for (int i = 0; i < out.length; i++) {
+            PairedStats.Sample sample = PairedStats.sample(outcomes.get(i).pairs());
+            out[i] = families.test(member(outcomes.get(i), sample), sample, 1 - alpha);
+        }
+        return out;
+    }
+
+    private static Families.Member member(Engine.RowOutcome o, PairedStats.Sample sample) {
+        return Families.Member.of(o.row(), sample, o.base(), o.next());
+    }
+
+    /**
+     * E.g. {@code moderated variances (prior degrees of freedom d0, prior spread per pair s0):
+     * CpuBoundBenchmark.fibList ss, 11 rows: d0 38.2, s0 8.10%; ...}: every family with a prior.
+     */
+    private static java.util.Optional<String> priorsNote(Families families) {
+        List<String> parts = new ArrayList<>();
+        Map<String, Integer> sizes = families.sizes();
+        families.priors().forEach((family, prior) -> {
+            if (prior.df() > 0) {
+                parts.add(String.format(Locale.ROOT, "%s, %d rows: d0 %.1f, s0 %.2f%%", shortName(family), sizes.get(family),
+                        prior.df(), 100 * Math.sqrt(prior.variance())));
+            }
+        });
+        return parts.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(
+                "moderated variances (prior degrees of freedom d0, prior spread per pair s0): " + String.join("; ", parts));
+    }
+
+    /** {@code dev.x.CpuBoundBenchmark.fibList ss, ...} as {@code CpuBoundBenchmark.fibList ss, ...}. */
+    static String shortName(String family) {
+        String[] words = family.split(" ", 2);
+        String[] parts = words[0].split("\\.");
+        String name = parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : words[0];
+        return name + (words.length > 1 ? " " + words[1] : "");
+    }
+
+    /** Each control row tested with its twin's prior and judged as one more row of the run. */
+    private static Comparison.Control control(List<Engine.RowOutcome> controls, Families families,
+                                              double[] realP, double alpha, double minEffect, double familyAlpha,
+                                              double share) {
         List<RowComparison> lines = new ArrayList<>();
-        int tested = 0;
-        int belowAlpha = 0;
+        List<Double> pValues = new ArrayList<>();
         int pairs = 0;
         double[] family = java.util.Arrays.copyOf(realP, realP.length + 1);
         for (Engine.RowOutcome o : controls) {
-            PairedStats.Summary s = PairedStats.summarise(o.pairs(), 1 - alpha);
+            PairedStats.Sample sample = PairedStats.sample(o.pairs());
+            PairedStats.Summary s = families.test(member(o, sample), sample, 1 - alpha);
             double p = o.status() == Engine.Status.FAILED ? Double.NaN : s.p();
             family[realP.length] = p;
             double adjusted = Stats.holm(family)[realP.length];
             lines.add(line(o, s, p, adjusted, alpha, minEffect, familyAlpha));
             pairs += o.pairs().length;
             if (!Double.isNaN(p)) {
-                tested++;
-                belowAlpha += p < alpha ? 1 : 0;
+                pValues.add(p);
             }
         }
         int flagged = (int) lines.stream().filter(r -> r.verdict() == Verdict.REGRESSION || r.verdict() == Verdict.IMPROVEMENT)
                 .count();
-        return new Comparison.Control(share, pairs, tested, flagged, belowAlpha, alpha, lines);
+        return new Comparison.Control(share, pairs, pValues, flagged, alpha, lines);
     }
 
     private static RowComparison line(Engine.RowOutcome o, PairedStats.Summary s, double p, double adjusted,
@@ -106,17 +157,23 @@ final class AbReport {
             text = "inconclusive: " + o.failure();
         } else if (Double.isNaN(p)) {
             verdict = Verdict.INCONCLUSIVE;
-            text = "inconclusive: " + s.pairs() + (s.pairs() == 1 ? " pair" : " pairs")
-                    + (o.status() == Engine.Status.OUT_OF_REACH ? ", too noisy for the budget" : "");
+            text = "inconclusive: " + (s.pairs() >= 2 ? "no spread between the pairs, cannot test"
+                    : s.pairs() + (s.pairs() == 1 ? " pair" : " pairs")
+                    + (o.status() == Engine.Status.OUT_OF_REACH ? ", too noisy for the budget" : ""));
         } else {
             Decision.Outcome d = Decision.decide(Math.log(ratio), Math.log(lo), Math.log(hi), adjusted < alpha, minEffect,
                     higherIsBetter);
             verdict = d.verdict();
-            text = verdict == Verdict.INCONCLUSIVE && o.status() == Engine.Status.OUT_OF_REACH
-                    ? "inconclusive: too noisy for the budget" : d.text();
+            text = d.text();
+            if (verdict == Verdict.INCONCLUSIVE && o.status() == Engine.Status.OUT_OF_REACH) {
+                text = "inconclusive: too noisy for the budget";
+            } else if (verdict == Verdict.INCONCLUSIVE && o.status() == Engine.Status.TRUNCATED) {
+                text += " (time ran out at " + o.pairs().length + " of " + o.planned() + " pairs)";
+            }
         }
         return new RowComparison(o.row().key(), MetricKey.PRIMARY, o.unit() == null ? "" : o.unit(), higherIsBetter,
-                side(o.base()), side(o.next()), ratio, lo, hi, p, adjusted, s.mde(familyAlpha), verdict, text);
+                side(o.base()), side(o.next()), ratio, lo, hi, p, adjusted, s.mde(familyAlpha, minEffect), verdict, text,
+                s.tested() ? s.df() : Double.NaN);
     }
 
     private static RowComparison.Side side(List<Fork> forks) {
@@ -133,15 +190,31 @@ final class AbReport {
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, v, v.label());
     }
 
-    /** The mean time-like log ratio over the tested rows, with a normal interval from their standard errors. */
-    private static RowComparison.Geomean geomean(int used, double sum, double variance, double minEffect) {
-        if (used == 0) {
+    /**
+     * The mean time-like log ratio over the tested rows, {@code sum(estimate) / k}, with variance
+     * {@code sum(se²) / k²} and a Student t interval at 1 - alpha on the Welch–Satterthwaite degrees
+     * of freedom of that sum, {@code (sum se²)² / sum(se⁴ / df)}: with rows of a few pairs each, a
+     * normal interval would be too narrow.
+     */
+    static RowComparison.Geomean geomean(List<PairedStats.Summary> used, double alpha, double minEffect) {
+        if (used.isEmpty()) {
             return new RowComparison.Geomean(0, Double.NaN, Double.NaN, Double.NaN, "inconclusive: no row with two pairs");
         }
-        double mean = sum / used;
-        double half = 1.959963984540054 * Math.sqrt(variance) / used;
+        int k = used.size();
+        double sum = 0;
+        double variance = 0;
+        double fourth = 0;
+        for (PairedStats.Summary s : used) {
+            double v = s.se() * s.se();
+            sum += s.estimate();
+            variance += v;
+            fourth += v * v / s.df();
+        }
+        double mean = sum / k;
+        double df = variance * variance / fourth;
+        double half = TDistribution.of(df).inverseSurvivalProbability(alpha / 2) * Math.sqrt(variance) / k;
         double lo = Math.exp(mean - half);
         double hi = Math.exp(mean + half);
-        return new RowComparison.Geomean(used, Math.exp(mean), lo, hi, Comparer.geomeanText(lo, hi, minEffect));
+        return new RowComparison.Geomean(k, Math.exp(mean), lo, hi, Comparer.geomeanText(lo, hi, minEffect), df);
     }
 }

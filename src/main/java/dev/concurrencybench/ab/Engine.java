@@ -1,62 +1,83 @@
 package dev.concurrencybench.ab;
 
+import dev.concurrencybench.compare.Moderation;
 import dev.concurrencybench.compare.PairedStats;
-import dev.concurrencybench.compare.Stats;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
 /**
- * The rounds of an {@code ab} run. A round runs one pair (a base fork and a new fork, back to back,
- * in the order {@link OrderPlan} gives) for each row it picks, the rows shuffled. After each round
- * every row with two pairs or more is looked at:
+ * The rounds of an {@code ab} run: a pilot, one plan, and the planned pairs. A round runs one pair
+ * (a base fork and a new fork, back to back, in the order {@link OrderPlan} gives) for each row that
+ * still needs one, the rows shuffled.
  *
- * <ul>
- *   <li><b>decided</b> once its minimum detectable effect (at the family's Bonferroni level) is at
- *       most the minimum effect: it is then measured precisely enough for its verdict, and gets no
- *       more pairs;</li>
- *   <li><b>out of reach</b> when even an optimistic reading of its noise (the lower end of a 90%
- *       interval on its spread) needs more pairs than the remaining budget can pay for;</li>
- *   <li>otherwise it stays in the next round. When the next round does not fit the remaining
- *       budget, the rows with the widest intervals (largest minimum detectable effect) go first.</li>
- * </ul>
+ * <ol>
+ *   <li><b>Pilot:</b> {@link #PILOT} pairs of every row, one AB and one BA. The first pair also
+ *       sizes the row's forks ({@link ForkSettings#calibrated}); the second gives its cost per pair.</li>
+ *   <li><b>Plan</b>, once ({@link Planner}): from the pilot's spreads, moderated within families,
+ *       and the pairs' costs, how many pairs each row gets in all, within the budget left. Rows that
+ *       cannot reach useful power get none beyond the pilot (<i>out of reach</i>).</li>
+ *   <li><b>Rounds</b> until every plan is run. When the time runs out first, the rows still short
+ *       of their plans are <i>truncated</i>: tested on what they have.</li>
+ * </ol>
  *
- * <p>These looks use only the spread of each row's pairs, never the sign or size of its change,
- * and the verdicts are made once, at the end, by {@code AbReport}. That keeps the repeated looks
- * from inflating false alarms: a row is not stopped because it happens to look changed (or not).
- * Rounds go on until no row needs more pairs or the budget is spent.
+ * <p>No row is looked at between rounds: the plan uses only the pilot's spreads and costs, never the
+ * sign or size of a change, and the verdicts are made once, at the end, by {@code AbReport}, on all
+ * pairs. A test after every round, stopping a row when its spread happened to look small, would
+ * flag unchanged rows more often than it says (the whole-procedure simulation measured 1.8 times
+ * the nominal rate for the design this replaced).
  *
  * <p><b>Control rows</b> ({@code ab --control}) are copies of real rows whose pairs run the base jar
  * twice, the second base fork in the new fork's place. They go through everything a real row does
- * (the shuffled rounds, AB/BA blocks, sizing, looks at the real family's level, the budget), so
- * what the report finds in them is what an unchanged row meets in this very run.
+ * (pilot, shuffled rounds, AB/BA blocks, sizing), and get as many pairs as their real twin, so what
+ * the report finds in them is what an unchanged row meets in this very run.
  */
 public final class Engine {
+
+    /** Pairs of every row before the plan. */
+    static final int PILOT = 2;
 
     /**
      * @param budget     wall-clock time the pairs may take
      * @param alpha      the family-wise level of the final Holm step
      * @param minEffect  the smallest change that counts, as a fraction
+     * @param detect     the change the plan aims to flag, as a fraction
      * @param seed       for the order of rows and forks
      * @param explicit   {@code -wi/-i/-w/-r} given on the command line, if any
+     * @param steps      the design's steps (both on, but for measuring what each buys)
      */
-    public record Config(Duration budget, double alpha, double minEffect, long seed, Map<String, String> explicit) {
+    public record Config(Duration budget, double alpha, double minEffect, double detect, long seed,
+                         Map<String, String> explicit, Steps steps) {
+
+        /** The full design, detecting twice the minimum effect. */
+        public Config(Duration budget, double alpha, double minEffect, long seed, Map<String, String> explicit) {
+            this(budget, alpha, minEffect, 2 * minEffect, seed, explicit, Steps.ALL);
+        }
     }
 
-    /** Where a row stands. */
+    /**
+     * The steps of the design that can be switched off, so that the simulation can measure what
+     * each buys.
+     *
+     * @param moderate   moderated variances within families, in the plan and the test
+     * @param allocate   pairs where they buy the most detection, rows out of reach; else every row in turn
+     */
+    public record Steps(boolean moderate, boolean allocate) {
+        public static final Steps ALL = new Steps(true, true);
+    }
+
+    /** Where a row stands at the end. */
     public enum Status {
-        /** Still needs pairs. */
-        ACTIVE,
-        /** Its minimum detectable effect reached the minimum effect. */
-        DECIDED,
-        /** Cannot get there within the budget. */
+        /** Ran every pair the plan gave it. */
+        DONE,
+        /** The plan gave it no pairs beyond the pilot: no useful power within the budget. */
         OUT_OF_REACH,
+        /** The time ran out before its plan did. */
+        TRUNCATED,
         /** A fork failed on one side; the row is no longer run. */
         FAILED
     }
@@ -67,33 +88,30 @@ public final class Engine {
      * @param pairs   ln(new / base) per pair, time-like (throughput inverted, so above 0 is slower)
      * @param base    the base forks, in the order run
      * @param next    the new forks
+     * @param planned the pairs the plan gave it in all (the pilot's included)
      * @param failure why the row stopped, for {@link Status#FAILED}
      */
     public record RowOutcome(Row row, double[] pairs, List<OrderPlan.Order> orders, List<Fork> base, List<Fork> next,
-                             Status status, String failure, String unit) {
+                             int planned, Status status, String failure, String unit) {
     }
 
     /**
-     * The run: every row, how many rounds, how long.
+     * The run: every row, how many rounds, how long, and the steps it took.
      *
      * @param controls the control rows, whose {@code next} forks are the base jar's too
      */
-    public record Result(List<RowOutcome> rows, List<RowOutcome> controls, int rounds, long elapsedNanos) {
+    public record Result(List<RowOutcome> rows, List<RowOutcome> controls, int rounds, long elapsedNanos, Steps steps) {
 
         public Result {
             rows = List.copyOf(rows);
             controls = List.copyOf(controls);
         }
 
-        /** A run without control rows. */
-        public Result(List<RowOutcome> rows, int rounds, long elapsedNanos) {
-            this(rows, List.of(), rounds, elapsedNanos);
+        /** A run of the full design. */
+        public Result(List<RowOutcome> rows, List<RowOutcome> controls, int rounds, long elapsedNanos) {
+            this(rows, controls, rounds, elapsedNanos, Steps.ALL);
         }
     }
-
-    /** Prediction for a row's first pair, before anything is known. */
-    private static final long FIRST_PAIR_NANOS = Duration.ofSeconds(6).toNanos();
-    private static final int MAX_PAIRS = 100_000;
 
     private final List<Row> rows;
     private final List<Row> controls;
@@ -104,7 +122,7 @@ public final class Engine {
 
     /**
      * @param clock     nanoseconds, e.g. {@code System::nanoTime}; a simulation passes its own
-     * @param progress  receives one line per round
+     * @param progress  receives one line per round and one for the plan
      */
     public Engine(List<Row> rows, ForkRunner runner, LongSupplier clock, Config config, Consumer<String> progress) {
         this(rows, List.of(), runner, clock, config, progress);
@@ -133,11 +151,11 @@ public final class Engine {
         final List<Fork> base = new ArrayList<>();
         final List<Fork> next = new ArrayList<>();
         ForkSettings settings;
-        Status status = Status.ACTIVE;
+        int target = PILOT;
+        boolean outOfReach;
+        boolean failed;
         String failure;
         String unit;
-        long pairNanos;
-        double mde = Double.NaN;
 
         State(Row row, boolean control, int index) {
             this.row = row;
@@ -146,12 +164,31 @@ public final class Engine {
             this.settings = ForkSettings.probe(row, config.explicit());
         }
 
-        long predictedPairNanos() {
-            return pairs.isEmpty() ? FIRST_PAIR_NANOS : pairNanos / pairs.size();
+        boolean needs() {
+            return !failed && pairs.size() < target;
         }
 
         double[] values() {
             return pairs.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+
+        Families.Member member() {
+            return Families.Member.of(row, PairedStats.sample(values()), base, next);
+        }
+
+        /** What the last pair cost, in seconds: the pilot's second pair runs the calibrated settings. */
+        double lastPairSeconds() {
+            return (base.get(base.size() - 1).nanos() + next.get(next.size() - 1).nanos()) / 1e9;
+        }
+
+        Status status() {
+            if (failed) {
+                return Status.FAILED;
+            }
+            if (outOfReach) {
+                return Status.OUT_OF_REACH;
+            }
+            return pairs.size() < target ? Status.TRUNCATED : Status.DONE;
         }
     }
 
@@ -163,146 +200,74 @@ public final class Engine {
         for (int i = 0; i < controls.size(); i++) {
             states.add(new State(controls.get(i), true, i));
         }
-        OrderPlan plan = new OrderPlan(config.seed());
+        OrderPlan order = new OrderPlan(config.seed());
         long start = clock.getAsLong();
         long budget = config.budget().toNanos();
         int round = 0;
+        boolean planned = false;
         while (true) {
             long remaining = budget - (clock.getAsLong() - start);
-            if (remaining <= 0) {
-                break;
+            if (!planned && states.stream().noneMatch(State::needs)) {
+                plan(states, remaining);
+                planned = true;
             }
-            List<State> chosen = choose(states, remaining);
-            if (chosen.isEmpty()) {
+            List<Integer> indices = new ArrayList<>();
+            for (int i = 0; i < states.size(); i++) {
+                if (states.get(i).needs()) {
+                    indices.add(i);
+                }
+            }
+            if (remaining <= 0 || indices.isEmpty()) {
                 break;
             }
             round++;
-            List<Integer> indices = chosen.stream().map(states::indexOf).toList();
             int ran = 0;
-            for (OrderPlan.Slot slot : plan.round(indices)) {
+            for (OrderPlan.Slot slot : order.round(indices)) {
                 State s = states.get(slot.row());
                 long left = budget - (clock.getAsLong() - start);
-                if (left <= 0 || (!s.pairs.isEmpty() && s.predictedPairNanos() > left)) {
+                if (left <= 0 || (!s.pairs.isEmpty() && (long) (s.lastPairSeconds() * 1e9) > left)) {
                     continue;
                 }
                 if (pair(s, slot.order(), round, left)) {
-                    plan.ran(slot);
+                    order.ran(slot);
                 }
                 ran++;
             }
-            long left = budget - (clock.getAsLong() - start);
-            states.forEach(s -> look(s, left));
-            progress.accept(progressLine(round, states, left));
+            progress.accept(progressLine(round, planned, states, budget - (clock.getAsLong() - start)));
             if (ran == 0) {
                 break;
             }
         }
         List<RowOutcome> out = states.stream().map(s -> new RowOutcome(s.row, s.values(), List.copyOf(s.orders),
-                List.copyOf(s.base), List.copyOf(s.next), s.status, s.failure, s.unit)).toList();
+                List.copyOf(s.base), List.copyOf(s.next), s.target, s.status(), s.failure, s.unit)).toList();
         return new Result(out.subList(0, rows.size()), out.subList(rows.size(), out.size()), round,
-                clock.getAsLong() - start);
+                clock.getAsLong() - start, config.steps());
     }
 
-    /** Decided, out of reach, or still active: from the spread of the pairs and of the calls only. */
-    private void look(State s, long remaining) {
-        if (s.status != Status.ACTIVE || s.pairs.isEmpty()) {
-            return;
-        }
-        int n = s.pairs.size();
-        double familyAlpha = config.alpha() / rows.size();
-        double optimistic = withinForkSpread(s);
-        int atLeast = 2;
-        if (n >= 2) {
-            double[] d = s.values();
-            PairedStats.Summary summary = PairedStats.summarise(d, 1 - config.alpha());
-            s.mde = summary.mde(familyAlpha);
-            if (s.mde <= config.minEffect()) {
-                s.status = Status.DECIDED;
-                return;
+    /** The one planning step: every row's target, from the pilot's spreads and costs. */
+    private void plan(List<State> states, long remainingNanos) {
+        Families families = config.steps().moderate()
+                ? Families.of(states.stream().filter(s -> !s.control && !s.failed && s.pairs.size() >= PILOT)
+                        .map(State::member).toList())
+                : Families.none();
+        List<Planner.Input> inputs = new ArrayList<>();
+        for (State s : states) {
+            int twin = s.control ? rows.indexOf(s.row) : -1;
+            if (s.failed || s.pairs.size() < PILOT) {
+                inputs.add(new Planner.Input(s.row, s.values(), Double.NaN, 0, Double.MAX_VALUE, twin, Moderation.Prior.NONE));
+                continue;
             }
-            // The projection reads the spread robustly: a pair hit by a host burst is cut off by
-            // the trim once there are enough pairs, so it should not make the row look hopeless.
-            double spread = n >= 3 ? robustSpread(d) : summary.se() * Math.sqrt(n);
-            optimistic = Math.max(optimistic, spread * lowerEnd(n - 1));
-            if (n >= 3 && hasOutlier(d)) {
-                atLeast = PairedStats.FIRST_TRIMMED;
-            }
+            Families.Member m = s.member();
+            inputs.add(new Planner.Input(s.row, s.values(), m.variance(), m.df(), s.lastPairSeconds(), twin,
+                    families.planned(m)));
         }
-        long affordable = n + remaining / Math.max(1, s.predictedPairNanos());
-        int needed = Math.max(atLeast, PairedStats.pairsFor(optimistic, familyAlpha, config.minEffect(),
-                (int) Math.min(MAX_PAIRS, affordable)));
-        if (needed > affordable) {
-            s.status = Status.OUT_OF_REACH;
+        Planner.Plan plan = Planner.plan(inputs, Math.max(0, remainingNanos) / 1e9, new Planner.Settings(config.alpha(),
+                config.minEffect(), config.detect(), config.steps().allocate()));
+        for (int i = 0; i < states.size(); i++) {
+            states.get(i).target = plan.targets()[i];
+            states.get(i).outOfReach = plan.outOfReach()[i];
         }
-    }
-
-    /** 1.4826 times the median absolute deviation from the median: the standard deviation for normal pairs. */
-    static double robustSpread(double[] d) {
-        double median = median(d);
-        return 1.4826 * median(java.util.Arrays.stream(d).map(x -> Math.abs(x - median)).toArray());
-    }
-
-    /** Whether a pair lies more than four robust spreads from the median. */
-    static boolean hasOutlier(double[] d) {
-        double median = median(d);
-        double spread = robustSpread(d);
-        return java.util.Arrays.stream(d).anyMatch(x -> Math.abs(x - median) > 4 * spread);
-    }
-
-    private static double median(double[] xs) {
-        double[] sorted = xs.clone();
-        java.util.Arrays.sort(sorted);
-        return Stats.quantile(sorted, 0.5);
-    }
-
-    /**
-     * A floor under the spread of a pair's log ratio from the calls inside the forks alone: a fork's
-     * mean cannot vary less than its calls' spread over their count allows (forks add their own
-     * spread on top). Taken at the lower end of its 90% interval, so it errs towards hope; from the
-     * first pair on, it lets a row whose single calls vary by tens of percent drop out at once.
-     */
-    private static double withinForkSpread(State s) {
-        double variance = 0;
-        int df = 0;
-        for (List<Fork> side : List.of(s.base, s.next)) {
-            for (Fork f : side) {
-                double[] logs = java.util.Arrays.stream(f.measurements()).map(Math::log).toArray();
-                if (logs.length >= 2) {
-                    variance += Stats.variance(logs) / logs.length / side.size();
-                    df += logs.length - 1;
-                }
-            }
-        }
-        return df == 0 ? 0 : Math.sqrt(variance) * lowerEnd(df);
-    }
-
-    /** The factor to the lower end of a one-sided 95% bound of a standard deviation with df degrees of freedom. */
-    private static double lowerEnd(int df) {
-        return Math.sqrt(df / ChiSquaredDistribution.of(df).inverseSurvivalProbability(0.05));
-    }
-
-    /**
-     * The rows of the next round: every active row when they fit the remaining budget; else rows
-     * without two pairs yet, then the widest, as many as fit.
-     */
-    private List<State> choose(List<State> states, long remaining) {
-        List<State> active = states.stream().filter(s -> s.status == Status.ACTIVE).toList();
-        long cost = active.stream().mapToLong(State::predictedPairNanos).sum();
-        if (cost <= remaining) {
-            return active;
-        }
-        List<State> ranked = new ArrayList<>(active);
-        ranked.sort(Comparator.comparing((State s) -> s.pairs.size() >= 2)
-                .thenComparing(s -> -(Double.isNaN(s.mde) ? Double.MAX_VALUE : s.mde)));
-        List<State> chosen = new ArrayList<>();
-        long sum = 0;
-        for (State s : ranked) {
-            if (sum + s.predictedPairNanos() <= remaining) {
-                chosen.add(s);
-                sum += s.predictedPairNanos();
-            }
-        }
-        return chosen;
+        progress.accept(planLine(states, plan));
     }
 
     /** Runs one pair; returns whether both forks ran. */
@@ -330,30 +295,16 @@ public final class Engine {
         s.base.add(b);
         s.next.add(n);
         s.unit = n.unit();
-        s.pairNanos += first.nanos() + second.nanos();
         if (s.pairs.size() == 1) {
-            s.settings = ForkSettings.calibrated(s.row, (b.callSeconds() + n.callSeconds()) / 2, callSpread(b, n),
+            s.settings = ForkSettings.calibrated(s.row, (b.callSeconds() + n.callSeconds()) / 2,
+                    Families.callSpread(List.of(b), List.of(n)),
                     config.explicit());
         }
         return true;
     }
 
-    /** The standard deviation of the log calls within a fork, pooled over forks; NaN without two calls in one. */
-    private static double callSpread(Fork... forks) {
-        double ss = 0;
-        int df = 0;
-        for (Fork f : forks) {
-            double[] logs = java.util.Arrays.stream(f.measurements()).map(Math::log).toArray();
-            if (logs.length >= 2) {
-                ss += Stats.variance(logs) * (logs.length - 1);
-                df += logs.length - 1;
-            }
-        }
-        return df == 0 ? Double.NaN : Math.sqrt(ss / df);
-    }
-
     private static void fail(State s, Side side, String why) {
-        s.status = Status.FAILED;
+        s.failed = true;
         s.failure = (side == null ? "" : "failed on " + side.label() + ": ") + why;
     }
 
@@ -368,23 +319,30 @@ public final class Engine {
                 + (s.control && role == Side.NEW ? "control" : role.label());
     }
 
-    private static String progressLine(int round, List<State> all, long leftNanos) {
+    /** E.g. {@code ab: plan: 52 rows get 410 more pairs (about 9m40s), 12 out of reach}. */
+    private static String planLine(List<State> all, Planner.Plan plan) {
+        List<State> real = all.stream().filter(s -> !s.control).toList();
+        int more = real.stream().mapToInt(s -> Math.max(0, s.target - s.pairs.size())).sum();
+        long rowsMore = real.stream().filter(s -> s.target > s.pairs.size()).count();
+        long out = real.stream().filter(s -> s.outOfReach).count();
+        return String.format(Locale.ROOT, "ab: plan: %d of %d rows get %d more pairs (about %s)%s", rowsMore, real.size(),
+                more, Durations.format((long) (plan.seconds() * 1e9)), out == 0 ? "" : ", " + out + " out of reach");
+    }
+
+    private static String progressLine(int round, boolean planned, List<State> all, long leftNanos) {
         List<State> states = all.stream().filter(s -> !s.control).toList();
-        long decided = states.stream().filter(s -> s.status == Status.DECIDED).count();
-        long out = states.stream().filter(s -> s.status == Status.OUT_OF_REACH).count();
-        long failed = states.stream().filter(s -> s.status == Status.FAILED).count();
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "ab: round %d: %d of %d rows decided", round,
-                decided, states.size()));
-        if (out > 0) {
-            sb.append(", ").append(out).append(" out of reach");
-        }
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "ab: round %d (%s): ", round,
+                planned ? "plan" : "pilot"));
+        long done = states.stream().filter(s -> !s.needs()).count();
+        sb.append(done).append(" of ").append(states.size()).append(" rows done");
+        long failed = states.stream().filter(s -> s.failed).count();
         if (failed > 0) {
             sb.append(", ").append(failed).append(" failed");
         }
         long controls = all.size() - states.size();
         if (controls > 0) {
-            long done = all.stream().filter(s -> s.control && s.status != Status.ACTIVE).count();
-            sb.append(", ").append(done).append(" of ").append(controls).append(" control rows done");
+            long controlsDone = all.stream().filter(s -> s.control && !s.needs()).count();
+            sb.append(", ").append(controlsDone).append(" of ").append(controls).append(" control rows done");
         }
         return sb.append(", ").append(Durations.format(Math.max(0, leftNanos))).append(" left").toString();
     }

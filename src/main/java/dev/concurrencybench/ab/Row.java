@@ -44,6 +44,14 @@ public record Row(RowKey key, Set<String> defaultParams, int warmups, String war
         return args;
     }
 
+    /**
+     * The row's family: its benchmark method and mode. Rows of one family share a noise source
+     * (the same code on different models or params), so their variances are moderated together.
+     */
+    public String family() {
+        return benchmark() + " " + mode().label();
+    }
+
     /** How the row is named in messages, e.g. {@code CpuBoundBenchmark.fibList ss model=SEQUENTIAL}. */
     public String display() {
         return key.display();

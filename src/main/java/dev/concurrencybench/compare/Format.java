@@ -134,7 +134,7 @@ public enum Format {
     private static String csv(Comparison c) {
         StringBuilder sb = new StringBuilder();
         sb.append("benchmark,metric,secondary,params,mode,unit,base_score,base_error,base_forks,new_score,new_error,new_forks,"
-                + "ratio,ci_low,ci_high,p,p_holm,mde,verdict\n");
+                + "ratio,ci_low,ci_high,p,p_holm,mde,df,verdict\n");
         for (RowComparison r : c.rows()) {
             List<String> f = List.of(r.key().benchmark(), r.metric().primary() ? "" : r.metric().name(),
                     String.valueOf(r.secondary()), r.params(), r.key().mode().label(), r.unit(),
@@ -142,17 +142,20 @@ public enum Format {
                     r.base() == null ? "" : String.valueOf(r.base().forks()),
                     num(r.next() == null ? Double.NaN : r.next().score()), num(r.next() == null ? Double.NaN : r.next().error()),
                     r.next() == null ? "" : String.valueOf(r.next().forks()),
-                    num(r.ratio()), num(r.ciLow()), num(r.ciHigh()), num(r.p()), num(r.pAdjusted()), num(r.mde()), r.verdictText());
+                    num(r.ratio()), num(r.ciLow()), num(r.ciHigh()), num(r.p()), num(r.pAdjusted()), num(r.mde()), num(r.df()),
+                    r.verdictText());
             sb.append(String.join(",", f.stream().map(Format::quote).toList())).append('\n');
         }
         RowComparison.Geomean g = c.geomean();
         sb.append(String.join(",", List.of("geomean", "", "false", "", "", "time ratio", "", "", String.valueOf(g.rows()), "",
-                "", "", num(g.ratio()), num(g.ciLow()), num(g.ciHigh()), "", "", "", quote(g.verdictText())))).append('\n');
+                "", "", num(g.ratio()), num(g.ciLow()), num(g.ciHigh()), "", "", "", num(g.df()), quote(g.verdictText()))))
+                .append('\n');
         if (c.control() != null) {
             // One line like the geomean's: the counts in the verdict column, so no verdict reads "regression".
             Comparison.Control k = c.control();
+            String smallest = k.pValues().isEmpty() ? "" : num(k.pValues().get(0));
             sb.append(String.join(",", List.of("control", "", "false", "", "", "rows flagged", "", "", String.valueOf(k.tested()),
-                    "", "", String.valueOf(k.flagged()), num(k.falseAlarmRate()), "", "", "", "", "", quote(k.summary()))))
+                    "", "", String.valueOf(k.flagged()), "", "", "", smallest, "", "", "", quote(k.summary()))))
                     .append('\n');
         }
         return sb.toString();
@@ -174,6 +177,9 @@ public enum Format {
         g.put("timeRatio", c.geomean().ratio());
         g.put("ciLow", c.geomean().ciLow());
         g.put("ciHigh", c.geomean().ciHigh());
+        if (!Double.isNaN(c.geomean().df())) {
+            g.put("df", c.geomean().df());
+        }
         g.put("verdictText", c.geomean().verdictText());
         if (c.control() != null) {
             Comparison.Control k = c.control();
@@ -183,8 +189,15 @@ public enum Format {
             o.put("pairs", k.pairs());
             o.put("tested", k.tested());
             o.put("flagged", k.flagged());
-            o.put("falseAlarmRate", k.falseAlarmRate());
-            o.put("belowAlphaBeforeHolm", k.belowAlpha());
+            ArrayNode pValues = o.putArray("pValues");
+            k.pValues().forEach(pValues::add);
+            ArrayNode below = o.putArray("below");
+            for (double level : Comparison.Control.LEVELS) {
+                ObjectNode b = below.addObject();
+                b.put("level", level);
+                b.put("count", k.below(level));
+                b.put("uniform", level * k.tested());
+            }
             o.put("text", k.summary());
             ArrayNode controlRows = o.putArray("controlRows");
             k.rows().forEach(r -> row(controlRows.addObject(), r));
@@ -218,6 +231,9 @@ public enum Format {
         o.put("pHolm", r.pAdjusted());
         if (!Double.isNaN(r.mde())) {
             o.put("mde", r.mde());
+        }
+        if (!Double.isNaN(r.df())) {
+            o.put("df", r.df());
         }
         o.put("verdict", r.verdict().label());
         o.put("verdictText", r.verdictText());

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
@@ -12,20 +13,23 @@ import org.apache.commons.statistics.distribution.TDistribution;
  *
  * <p><b>Centre: a trimmed mean</b>, about 10%: one pair trimmed at each end from 8 pairs, two from
  * 18, three from 28 (the plain mean below 8). A host burst that makes one fork 0.6x or 1.5x of its
- * neighbours moves a mean of eight pairs by 5-6%, but is cut off by the trim. The trim starts at 8
- * pairs because below that it costs too much: trimming one of 6 pairs doubles the smallest change
- * the Holm level can see, one of 8 costs a third. Rank methods (Hodges–Lehmann with the
- * Wilcoxon interval) are not used: the smallest p-value a signed-rank test can give is 2 / 2^n,
- * so at the Holm level of a whole suite (0.05 / 64) no row could be flagged before 12 pairs, more
- * than the time budget gives most rows. The larger trims of 20% cost too many degrees of freedom
- * at the 6-10 pairs a row gets.
+ * neighbours moves a mean of eight pairs by 5-6%, but is cut off by the trim. Rank methods
+ * (Hodges–Lehmann with the Wilcoxon interval) are not used: the smallest p-value a signed-rank test
+ * can give is 2 / 2^n, so at the Holm level of a whole suite no row could be flagged before 12 pairs.
  *
- * <p><b>Interval and test.</b> The trimmed mean over its Tukey–McLaughlin standard error (from the
- * winsorized variance). With nothing trimmed that is Student's t with n - 1 degrees of freedom,
- * exact for normal noise. With pairs trimmed the usual Student approximation is too liberal in the
- * far tail that Holm uses (1.2-2x at 0.05/64 for 10-40 pairs of normal noise), so the reference
- * distribution is simulated instead: the same statistic on normal samples of the same size, seeded
- * per size, 2^17 draws. For heavier-tailed noise the test is then conservative.
+ * <p><b>Spread.</b> The trimmed mean's Tukey–McLaughlin standard error (from the winsorized
+ * variance) gives each row a variance per pair, {@link Sample#variance}, put on the scale of a
+ * normal variance (divided by its mean under normal noise, {@link Constants#kappa}) so that rows
+ * trimmed differently compare alike, with the effective degrees of freedom of that estimate
+ * ({@link Constants#df}: a winsorized variance varies more than a chi-square on n - 2g - 1 degrees of
+ * freedom, about 0.89 times as many). {@link Moderation} then lends a row the degrees of freedom of its
+ * family.
+ *
+ * <p><b>Test and interval.</b> The trimmed mean over its moderated standard error, against Student's
+ * t with the moderated degrees of freedom. With nothing trimmed that is exact for normal noise. With
+ * pairs trimmed, the numerator's variance ({@link Constants#tau}) and the estimate's degrees of
+ * freedom come from a seeded simulation of normal samples of the same size (once per size), which
+ * keeps the far tail that Holm uses at its nominal rate (PairedStatsTest measures it).
  */
 public final class PairedStats {
 
@@ -33,38 +37,15 @@ public final class PairedStats {
     public static final double TRIM = 0.1;
     /** The fewest pairs that are trimmed. */
     public static final int FIRST_TRIMMED = 8;
-    /** z for 80% power, used by the minimum detectable effect. */
-    static final double Z_POWER = 0.8416212335729143;
-    private static final int DRAWS = 1 << 17;
-    private static final Map<Integer, double[]> NULLS = new ConcurrentHashMap<>();
+    /** The power the minimum detectable effect is defined at. */
+    public static final double POWER = 0.8;
+    private static final int DRAWS = 1 << 16;
+    /** Pairs up to which the trimmed statistic's constants are simulated. */
+    static final int SIMULATED = 60;
+    private static final Map<Integer, Constants> CONSTANTS = new ConcurrentHashMap<>();
+    private static final Map<Integer, Constants> APPROXIMATE = new ConcurrentHashMap<>();
 
     private PairedStats() {
-    }
-
-    /**
-     * One row's pairs summarised.
-     *
-     * @param pairs    how many pairs
-     * @param trimmed  pairs trimmed at each end
-     * @param estimate the trimmed mean of d
-     * @param se       its standard error (Tukey–McLaughlin)
-     * @param p        two-sided p-value for "the centre is 0"
-     * @param low      lower end of the interval at the requested level, on the d scale
-     * @param high     upper end
-     */
-    public record Summary(int pairs, int trimmed, double estimate, double se, double p, double low, double high) {
-
-        /**
-         * The minimum detectable effect at this noise: the change (as a fraction) that a row tested at
-         * level {@code alpha} (two-sided; Bonferroni's {@code alpha / rows} for a family) would flag
-         * with 80% power, {@code exp((q + z_0.8) x se) - 1}. NaN below two pairs.
-         */
-        public double mde(double alpha) {
-            if (pairs < 2) {
-                return Double.NaN;
-            }
-            return Math.expm1((critical(pairs, alpha) + Z_POWER) * se);
-        }
     }
 
     /** How many pairs are trimmed at each end for n pairs: none below 8, one from 8, two from 18, ... */
@@ -73,26 +54,178 @@ public final class PairedStats {
     }
 
     /**
-     * Summarises the pairs: trimmed mean, standard error, p-value and the two-sided interval at
-     * {@code level} (e.g. 0.95). Needs two pairs or more; with fewer, every number is NaN.
+     * The trimmed statistic of n pairs of standard normal noise.
+     *
+     * @param kappa the mean of n times the squared Tukey–McLaughlin standard error
+     * @param tau   n times the variance of the trimmed mean
+     * @param df    the effective degrees of freedom of that squared error: 2 over the variance of its ratio to its mean
      */
-    public static Summary summarise(double[] d, double level) {
+    public record Constants(double kappa, double tau, double df) {
+    }
+
+    /**
+     * Exact without trimming (1, 1, n - 1); simulated once per n (seeded, 2^16 samples) with it, up
+     * to {@link #SIMULATED} pairs; beyond, the asymptotic {@link #approximate} ones, which are
+     * within 0.5% there (simulated at 60, 80, 100 and 150 pairs: kappa and tau 1.055-1.062 against
+     * 1.060, degrees of freedom 0.890-0.893 (n - 2g - 1)).
+     */
+    public static Constants constants(int n) {
+        if (trimmed(n) == 0) {
+            return new Constants(1, 1, n - 1);
+        }
+        return n > SIMULATED ? approximate(n) : CONSTANTS.computeIfAbsent(n, PairedStats::simulate);
+    }
+
+    private static Constants simulate(int n) {
+        SplittableRandom random = new SplittableRandom(0x5EEDL * 1_000_003L + n);
+        int g = trimmed(n);
+        double[] sample = new double[n];
+        double sumT = 0;
+        double sumT2 = 0;
+        double sumV = 0;
+        double sumV2 = 0;
+        for (int k = 0; k < DRAWS; k++) {
+            for (int i = 0; i < n; i++) {
+                sample[i] = random.nextGaussian();
+            }
+            Arrays.sort(sample);
+            double t = trimmedMean(sample, g);
+            double se = standardError(sample, g);
+            double v = n * se * se;
+            sumT += t;
+            sumT2 += t * t;
+            sumV += v;
+            sumV2 += v * v;
+        }
+        double meanT = sumT / DRAWS;
+        double tau = n * (sumT2 / DRAWS - meanT * meanT) * DRAWS / (DRAWS - 1);
+        double kappa = sumV / DRAWS;
+        double varV = (sumV2 / DRAWS - kappa * kappa) * DRAWS / (DRAWS - 1);
+        return new Constants(kappa, tau, 2 * kappa * kappa / varV);
+    }
+
+    /**
+     * The constants without simulation, for planning how many pairs a row needs: tau from the
+     * asymptotic variance of a trimmed mean of normal noise (within 1% from 8 pairs on), kappa
+     * taken equal to it, and 0.89 (n - 2g - 1) degrees of freedom (0.87 to 0.93 simulated).
+     */
+    public static Constants approximate(int n) {
+        if (trimmed(n) == 0) {
+            return new Constants(1, 1, n - 1);
+        }
+        return APPROXIMATE.computeIfAbsent(n, PairedStats::asymptotic);
+    }
+
+    private static Constants asymptotic(int n) {
+        int g = trimmed(n);
+        double gamma = (double) g / n;
+        double z = NormalDistribution.of(0, 1).inverseSurvivalProbability(gamma);
+        double density = Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI);
+        double tau = ((1 - 2 * gamma) - 2 * z * density + 2 * gamma * z * z) / ((1 - 2 * gamma) * (1 - 2 * gamma));
+        return new Constants(tau, tau, 0.89 * (n - 2 * g - 1));
+    }
+
+    /**
+     * One row's pairs, reduced to what the test needs.
+     *
+     * @param pairs    how many pairs
+     * @param trimmed  pairs trimmed at each end
+     * @param estimate the trimmed mean of d (d itself for one pair, NaN for none)
+     * @param variance the variance per pair on a normal scale, {@code n se² / kappa}; NaN below two pairs
+     * @param df       its effective degrees of freedom; 0 below two pairs
+     * @param tau      the trimmed mean's variance per pair over a normal variance
+     */
+    public record Sample(int pairs, int trimmed, double estimate, double variance, double df, double tau) {
+
+        /** The standard error of the estimate for a variance per pair (e.g. the moderated one). */
+        public double se(double perPair) {
+            return Math.sqrt(tau * perPair / pairs);
+        }
+    }
+
+    /** The trimmed mean and its spread. */
+    public static Sample sample(double[] d) {
         int n = d.length;
         if (n < 2) {
-            double e = n == 1 ? d[0] : Double.NaN;
-            return new Summary(n, 0, e, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            return new Sample(n, 0, n == 1 ? d[0] : Double.NaN, Double.NaN, 0, 1);
         }
         int g = trimmed(n);
         double[] sorted = d.clone();
         Arrays.sort(sorted);
-        double estimate = trimmedMean(sorted, g);
+        Constants c = constants(n);
         double se = standardError(sorted, g);
-        if (se == 0) {
-            boolean zero = estimate == 0;
-            return new Summary(n, g, estimate, 0, zero ? 1 : 0, estimate, estimate);
+        return new Sample(n, g, trimmedMean(sorted, g), n * se * se / c.kappa(), c.df(), c.tau());
+    }
+
+    /**
+     * One row's test.
+     *
+     * @param pairs    how many pairs
+     * @param trimmed  pairs trimmed at each end
+     * @param estimate the trimmed mean of d
+     * @param se       its moderated standard error; 0 when the pairs and the prior show no spread
+     * @param df       the moderated degrees of freedom
+     * @param p        two-sided p-value for "the centre is 0"; NaN below two pairs or without spread
+     * @param low      lower end of the interval at the requested level, on the d scale
+     * @param high     upper end
+     */
+    public record Summary(int pairs, int trimmed, double estimate, double se, double df, double p, double low, double high) {
+
+        /** Whether the row could be tested: two pairs or more, and some spread. */
+        public boolean tested() {
+            return !Double.isNaN(p);
         }
-        double half = critical(n, 1 - level) * se;
-        return new Summary(n, g, estimate, se, pValue(n, Math.abs(estimate / se)), estimate - half, estimate + half);
+
+        /** {@link PairedStats#mde} at this row's standard error and degrees of freedom; NaN when untested. */
+        public double mde(double familyAlpha, double minEffect) {
+            return tested() ? PairedStats.mde(se, df, familyAlpha, minEffect) : Double.NaN;
+        }
+    }
+
+    /** Tests a row's sample with its family's prior (or {@link Moderation.Prior#NONE}) at {@code level} (e.g. 0.95). */
+    public static Summary test(Sample s, Moderation.Prior prior, double level) {
+        return test(s, prior, 0, level);
+    }
+
+    /**
+     * The same, with a floor under the moderated variance per pair: what is known on other grounds
+     * to be the least a pair can vary (for {@code ab}, what the calls inside the forks alone give).
+     */
+    public static Summary test(Sample s, Moderation.Prior prior, double floor, double level) {
+        if (s.pairs() < 2) {
+            return new Summary(s.pairs(), 0, s.estimate(), Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN);
+        }
+        double variance = Math.max(floor, prior.moderate(s.variance(), s.df()));
+        double df = prior.df() + s.df();
+        double se = s.se(variance);
+        if (!(se > 0)) {
+            // Identical pairs and no prior: nothing says how far chance could move them, so no test.
+            return new Summary(s.pairs(), s.trimmed(), s.estimate(), 0, df, Double.NaN, Double.NaN, Double.NaN);
+        }
+        TDistribution t = TDistribution.of(df);
+        double p = 2 * t.survivalProbability(Math.abs(s.estimate()) / se);
+        double half = t.inverseSurvivalProbability((1 - level) / 2) * se;
+        return new Summary(s.pairs(), s.trimmed(), s.estimate(), se, df, p, s.estimate() - half, s.estimate() + half);
+    }
+
+    /**
+     * The minimum detectable effect: the smallest true change (a fraction) that a row flags with
+     * {@link #POWER} probability, the minimum effect included. The estimate must clear both the
+     * critical value {@code q se} at the Bonferroni level {@code familyAlpha} (Holm is at least as
+     * powerful, so this is conservative) and {@code L = ln(1 + minEffect)}:
+     * {@code exp(max(q se, L) + t_0.8 se) - 1}, with Student's t quantiles on {@code df}.
+     */
+    public static double mde(double se, double df, double familyAlpha, double minEffect) {
+        TDistribution t = TDistribution.of(df);
+        double threshold = Math.max(t.inverseSurvivalProbability(familyAlpha / 2) * se, Math.log1p(minEffect));
+        return Math.expm1(threshold + t.inverseCumulativeProbability(POWER) * se);
+    }
+
+    /** The probability that a row flags a true log change {@code effect > 0}: the inverse of {@link #mde}. */
+    public static double power(double effect, double se, double df, double familyAlpha, double minEffect) {
+        TDistribution t = TDistribution.of(df);
+        double threshold = Math.max(t.inverseSurvivalProbability(familyAlpha / 2) * se, Math.log1p(minEffect));
+        return t.cumulativeProbability((effect - threshold) / se);
     }
 
     static double trimmedMean(double[] sorted, int g) {
@@ -120,90 +253,5 @@ public final class PairedStats {
         }
         double winsorizedSd = Math.sqrt(ss / (n - 1));
         return winsorizedSd / ((1 - 2.0 * g / n) * Math.sqrt(n));
-    }
-
-    /** Two-sided p-value of |T| = |trimmed mean| / se for n pairs. */
-    static double pValue(int n, double absT) {
-        if (trimmed(n) == 0) {
-            return 2 * TDistribution.of(n - 1).survivalProbability(absT);
-        }
-        double[] nulls = nullDistribution(n);
-        int below = lowerBound(nulls, absT);
-        // The Monte Carlo p-value (count + 1) / (draws + 1): never 0, and valid at its resolution.
-        return (nulls.length - below + 1.0) / (nulls.length + 1.0);
-    }
-
-    /** The critical value q with P(|T| > q) = alpha under the null, for n pairs. */
-    static double critical(int n, double alpha) {
-        if (trimmed(n) == 0) {
-            return TDistribution.of(n - 1).inverseSurvivalProbability(alpha / 2);
-        }
-        double[] nulls = nullDistribution(n);
-        return Stats.quantile(nulls, 1 - alpha);
-    }
-
-    /** Sorted |T| of the trimmed statistic over normal samples of size n; simulated once per n. */
-    private static double[] nullDistribution(int n) {
-        return NULLS.computeIfAbsent(n, size -> {
-            SplittableRandom random = new SplittableRandom(0x5EEDL * 1_000_003L + size);
-            int g = trimmed(size);
-            double[] sample = new double[size];
-            double[] t = new double[DRAWS];
-            for (int k = 0; k < DRAWS; k++) {
-                for (int i = 0; i < size; i++) {
-                    sample[i] = random.nextGaussian();
-                }
-                Arrays.sort(sample);
-                t[k] = Math.abs(trimmedMean(sample, g) / standardError(sample, g));
-            }
-            Arrays.sort(t);
-            return t;
-        });
-    }
-
-    /** The first index whose value is at least x. */
-    private static int lowerBound(double[] sorted, double x) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < x) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /**
-     * How many pairs a row whose pairs spread like {@code scale} (the standard deviation of d) would
-     * need for its minimum detectable effect at {@code alpha} to reach {@code target} (a fraction),
-     * from Student's t; {@code Integer.MAX_VALUE} when more than {@code limit} would be needed.
-     */
-    public static int pairsFor(double scale, double alpha, double target, int limit) {
-        if (!reaches(limit, scale, alpha, target)) {
-            return Integer.MAX_VALUE;
-        }
-        int lo = 1;
-        int hi = limit;
-        // The effect detectable with n pairs shrinks as n grows: search for the first n that reaches the target.
-        while (hi - lo > 1) {
-            int mid = (lo + hi) >>> 1;
-            if (reaches(mid, scale, alpha, target)) {
-                hi = mid;
-            } else {
-                lo = mid;
-            }
-        }
-        return hi;
-    }
-
-    private static boolean reaches(int n, double scale, double alpha, double target) {
-        if (n < 2) {
-            return false;
-        }
-        double q = TDistribution.of(n - 1).inverseSurvivalProbability(alpha / 2);
-        return (q + Z_POWER) * scale / Math.sqrt(n) <= Math.log1p(target);
     }
 }

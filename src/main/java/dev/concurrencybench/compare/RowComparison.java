@@ -16,10 +16,19 @@ import dev.concurrencybench.results.BenchmarkResult.RowKey;
  * @param pAdjusted       Holm–Bonferroni adjusted p within its family (primary or secondary rows)
  * @param mde             minimum detectable effect as a fraction (e.g. 0.04 for 4%), or NaN when not computed
  * @param verdictText     the verdict as shown, e.g. {@code regression} or {@code inconclusive: 2 forks}
+ * @param df              the degrees of freedom of the test ({@code ab}: moderated), or NaN
  */
 public record RowComparison(RowKey key, MetricKey metric, String unit, Boolean higherIsBetter, Side base, Side next,
                             double ratio, double ciLow, double ciHigh, double p, double pAdjusted, double mde,
-                            Verdict verdict, String verdictText) {
+                            Verdict verdict, String verdictText, double df) {
+
+    /** A line without degrees of freedom, as {@code compare} makes it. */
+    public RowComparison(RowKey key, MetricKey metric, String unit, Boolean higherIsBetter, Side base, Side next,
+                         double ratio, double ciLow, double ciHigh, double p, double pAdjusted, double mde, Verdict verdict,
+                         String verdictText) {
+        this(key, metric, unit, higherIsBetter, base, next, ratio, ciLow, ciHigh, p, pAdjusted, mde, verdict, verdictText,
+                Double.NaN);
+    }
 
     public boolean secondary() {
         return !metric.primary();
@@ -40,7 +49,8 @@ public record RowComparison(RowKey key, MetricKey metric, String unit, Boolean h
 
     /** The same line with a verdict (and the adjusted p-value it came from). */
     RowComparison decided(double adjusted, Verdict v, String text) {
-        return new RowComparison(key, metric, unit, higherIsBetter, base, next, ratio, ciLow, ciHigh, p, adjusted, mde, v, text);
+        return new RowComparison(key, metric, unit, higherIsBetter, base, next, ratio, ciLow, ciHigh, p, adjusted, mde, v, text,
+                df);
     }
 
     /**
@@ -56,7 +66,14 @@ public record RowComparison(RowKey key, MetricKey metric, String unit, Boolean h
      * The geometric mean over the matched, conclusive primary rows of the time-like ratio (new/base
      * for time modes, base/new for throughput, so below 1 is faster everywhere), with an interval.
      * Informational: the exit code comes from the rows.
+     *
+     * @param df the degrees of freedom of its interval ({@code ab}: Welch–Satterthwaite over the rows'), or NaN
      */
-    public record Geomean(int rows, double ratio, double ciLow, double ciHigh, String verdictText) {
+    public record Geomean(int rows, double ratio, double ciLow, double ciHigh, String verdictText, double df) {
+
+        /** A geomean without degrees of freedom, as {@code compare} makes it. */
+        public Geomean(int rows, double ratio, double ciLow, double ciHigh, String verdictText) {
+            this(rows, ratio, ciLow, ciHigh, verdictText, Double.NaN);
+        }
     }
 }

@@ -118,6 +118,8 @@ class AbCommandTest {
         assertBad(ab("--base", b, "--new", b, "--format", "xml"), "unknown format 'xml'");
         assertBad(ab("--base", b, "--new", b, "--min-effect", "0"), "--min-effect must be a percentage above 0");
         assertBad(ab("--base", b, "--new", b, "--alpha", "1.5"), "--alpha must be between 0 and 1");
+        assertBad(ab("--base", b, "--new", b, "--detect", "5"), "--detect must be a percentage above the minimum effect (5), got 5");
+        assertBad(ab("--base", b, "--new", b, "--deep", "--min-effect", "6", "--detect", "5"), "above the minimum effect (6)");
         assertBad(ab("--base", b, "--new", b, "-p", "nosuch=1"), "no selected benchmark has a param named nosuch");
         assertBad(ab("--base", b, "--new", b, "-p", "model=NOPE"), "-p model=NOPE");
         assertBad(ab("--base", b, "--new", b, "-p", "model"), "-p needs name=value");
@@ -145,6 +147,15 @@ class AbCommandTest {
         assertBad(ab("--base", b, "--new", b, "--cpus", "1-0"), "runs backwards");
         assertBad(ab("--base", b, "--new", b, "--cpus", "0," + beyond), "--cpus 0," + beyond + ": ");
         assertBad(ab("--base", b, "--new", b, "--cpus"), "Missing required parameter for option '--cpus'");
+    }
+
+    @Test
+    void deepIsAPresetThatExplicitOptionsOverride() {
+        assertEquals("budget 55m00s, minimum effect 2%, detect 5%", AbCommand.Preset.of(true, null, null, null).toString());
+        assertEquals("budget 15m00s, minimum effect 5%, detect 10%", AbCommand.Preset.of(false, null, null, null).toString());
+        assertEquals("budget 30m00s, minimum effect 2%, detect 5%", AbCommand.Preset.of(true, "30m", null, null).toString());
+        assertEquals("budget 55m00s, minimum effect 3%, detect 6%", AbCommand.Preset.of(true, null, 3.0, null).toString());
+        assertEquals("budget 15m00s, minimum effect 5%, detect 7.5%", AbCommand.Preset.of(false, null, null, 7.5).toString());
     }
 
     @Test

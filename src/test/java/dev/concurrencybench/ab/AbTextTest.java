@@ -43,8 +43,8 @@ class AbTextTest {
             base.add(new Fork(b, new double[] {b}, "ms/op", Double.NaN, null, 0, null));
             next.add(new Fork(nw, new double[] {nw}, "ms/op", Double.NaN, null, 0, null));
         }
-        Engine.Status status = n < 4 ? Engine.Status.OUT_OF_REACH : Engine.Status.DECIDED;
-        return new Engine.RowOutcome(row, d, List.of(), base, next, status, null, row.mode().higherIsBetter() ? "ops/s" : "ms/op");
+        Engine.Status status = n < 4 ? Engine.Status.OUT_OF_REACH : Engine.Status.DONE;
+        return new Engine.RowOutcome(row, d, List.of(), base, next, n, status, null, row.mode().higherIsBetter() ? "ops/s" : "ms/op");
     }
 
     /** The suite's longest names: the fib list, the scaling rows, the counters; a failure, added and removed rows. */
@@ -65,7 +65,7 @@ class AbTextTest {
                     Map.of("across", "PROCESSES", "increments", "1000", "variant", variant, "workers", "8")), 2, 0, 0.3, r));
         }
         Row broken = row("CpuBoundBenchmark.fibListRecursiveForkJoin", BenchMode.SINGLE_SHOT_TIME, Map.of("fibs", fibs, "threshold", "20"));
-        rows.add(new Engine.RowOutcome(broken, new double[0], List.of(), List.of(), List.of(), Engine.Status.FAILED,
+        rows.add(new Engine.RowOutcome(broken, new double[0], List.of(), List.of(), List.of(), 2, Engine.Status.FAILED,
                 "failed on new: JMH exited with 1: java.lang.IllegalStateException: worker JVM exited before it answered; "
                         + "its stderr ends with: Error: Could not find or load main class dev.concurrencybench.process.Worker",
                 null));

@@ -21,12 +21,14 @@ class EngineTest {
         return AbFixtures.ss(name);
     }
 
+    private static Engine.Config config(Duration budget, long seed) {
+        return new Engine.Config(budget, 0.05, 0.05, seed, Map.of());
+    }
+
     private static Engine.Result run(Map<Row, Model> models, Duration budget, long seed, List<String> progress)
             throws InterruptedException {
         SimulatedMachine machine = new SimulatedMachine(models, Map.of(), QUIET, seed);
-        Engine engine = new Engine(List.copyOf(models.keySet()), machine, machine::now,
-                new Engine.Config(budget, 0.05, 0.05, seed, Map.of()), progress::add);
-        return engine.run();
+        return new Engine(List.copyOf(models.keySet()), machine, machine::now, config(budget, seed), progress::add).run();
     }
 
     private static Engine.RowOutcome outcome(Engine.Result r, String name) {
@@ -34,24 +36,30 @@ class EngineTest {
     }
 
     @Test
-    void aQuietRowIsDecidedSoonerThanANoisyOneAndAHopelessOneDropsOutAfterOnePair() throws Exception {
+    void everyRowGetsThePilotThenOnePlanAndTheRoundsRunItToTheEnd() throws Exception {
         Map<Row, Model> models = new LinkedHashMap<>();
         models.put(row("quiet"), new Model(0.1, 0.1, 0.001, 0.001, 0));
         models.put(row("noisy"), new Model(0.2, 0.2, 0.02, 0.02, 0));
-        models.put(row("hopeless"), new Model(0.2, 0.2, 0.05, 0.40, 0));
+        models.put(row("hopeless"), new Model(0.2, 0.2, 0.5, 0.40, 0));
         List<String> progress = new ArrayList<>();
         Engine.Result r = run(models, Duration.ofMinutes(10), 1, progress);
         Engine.RowOutcome quiet = outcome(r, "quiet");
         Engine.RowOutcome noisy = outcome(r, "noisy");
         Engine.RowOutcome hopeless = outcome(r, "hopeless");
-        assertEquals(Engine.Status.DECIDED, quiet.status());
-        assertEquals(Engine.Status.DECIDED, noisy.status());
+        assertEquals(Engine.Status.DONE, quiet.status());
+        assertEquals(Engine.Status.DONE, noisy.status());
+        assertEquals(quiet.planned(), quiet.pairs().length);
+        assertEquals(noisy.planned(), noisy.pairs().length);
         assertTrue(quiet.pairs().length < noisy.pairs().length, quiet.pairs().length + " vs " + noisy.pairs().length);
         assertEquals(Engine.Status.OUT_OF_REACH, hopeless.status());
-        assertEquals(1, hopeless.pairs().length, "its calls alone vary by 40%: no budget reaches 5%");
-        assertTrue(r.elapsedNanos() < Duration.ofMinutes(10).toNanos(), "stops once no row needs pairs");
-        assertEquals(r.rounds(), progress.size(), "one progress line per round");
-        assertTrue(progress.get(0).matches("ab: round 1: 0 of 3 rows decided, 1 out of reach, \\d+m\\d\\ds left"), progress.get(0));
+        assertEquals(Engine.PILOT, hopeless.pairs().length, "out of reach: the pilot's pairs only");
+        assertTrue(r.elapsedNanos() < Duration.ofMinutes(10).toNanos(), "stops once every plan has run");
+        assertTrue(progress.get(0).matches("ab: round 1 \\(pilot\\): 0 of 3 rows done, \\d+m\\d\\ds left"), progress.get(0));
+        assertTrue(progress.get(1).matches("ab: round 2 \\(pilot\\): 3 of 3 rows done, .*"), progress.get(1));
+        assertTrue(progress.get(2).matches("ab: plan: 2 of 3 rows get \\d+ more pairs \\(about \\d+m\\d\\ds\\), 1 out of reach"),
+                progress.get(2));
+        assertTrue(progress.get(3).startsWith("ab: round 3 (plan): "), progress.get(3));
+        assertEquals(r.rounds() + 1, progress.size(), "one line per round and one for the plan");
     }
 
     @Test
@@ -66,7 +74,36 @@ class EngineTest {
         long longestFork = r.rows().stream().flatMap(o -> java.util.stream.Stream.concat(o.base().stream(), o.next().stream()))
                 .mapToLong(Fork::nanos).max().orElseThrow();
         assertTrue(r.elapsedNanos() <= budget.toNanos() + 2 * longestFork, Durations.format(r.elapsedNanos()));
-        assertTrue(r.rows().stream().allMatch(o -> o.pairs().length >= 2));
+        assertTrue(r.rows().stream().allMatch(o -> o.pairs().length >= Engine.PILOT));
+    }
+
+    /** The plan reads spreads and costs only: a new build 30% slower gets the very plan an unchanged one gets. */
+    @Test
+    void thePlanDoesNotDependOnTheChange() throws Exception {
+        Map<Row, Model> models = new LinkedHashMap<>();
+        models.put(row("a"), new Model(0.2, 0.2, 0.02, 0.02, 0));
+        models.put(row("b"), new Model(0.3, 0.3, 0.04, 0.02, 0));
+        models.put(row("c"), new Model(0.1, 0.1, 0.005, 0.01, 0));
+        List<Integer> plans = new ArrayList<>();
+        for (double factor : new double[] {1, 1.3}) {
+            SimulatedMachine machine = new SimulatedMachine(models, Map.of(), QUIET, 8);
+            // The new side's scores scaled after the fact: the same forks, costs and noise, another change.
+            ForkRunner scaled = (side, row, settings, tag, timeout) -> {
+                Fork f = machine.run(side, row, settings, tag, timeout);
+                if (side == Side.BASE) {
+                    return f;
+                }
+                double[] m = java.util.Arrays.stream(f.measurements()).map(x -> x * factor).toArray();
+                return new Fork(f.value() * factor, m, f.unit(), f.callSeconds(), null, f.nanos(), null);
+            };
+            Engine.Result r = new Engine(List.copyOf(models.keySet()), scaled, machine::now, config(Duration.ofMinutes(4), 8),
+                    l -> { }).run();
+            r.rows().forEach(o -> plans.add(o.planned()));
+            if (factor > 1) {
+                assertEquals(Math.log(1.3), java.util.Arrays.stream(r.rows().get(0).pairs()).average().orElseThrow(), 0.03);
+            }
+        }
+        assertEquals(plans.subList(0, 3), plans.subList(3, 6));
     }
 
     @Test
@@ -82,6 +119,8 @@ class EngineTest {
             List<OrderPlan.Order> orders = one.rows().get(i).orders();
             long ab = orders.stream().filter(o -> o == OrderPlan.Order.AB).count();
             assertTrue(Math.abs(2 * ab - orders.size()) <= 1, orders.toString());
+            assertEquals(List.of(OrderPlan.Order.AB, OrderPlan.Order.BA), orders.subList(0, 2).stream().sorted().toList(),
+                    "the pilot is one AB and one BA");
         }
     }
 
@@ -95,11 +134,11 @@ class EngineTest {
         ForkRunner failing = (side, row, settings, tag, timeout) -> side == Side.NEW && row.equals(broken)
                 ? Fork.failed("JMH exited with 1: java.lang.IllegalStateException: boom", 1_000_000_000L)
                 : machine.run(side, row, settings, tag, timeout);
-        Engine.Result r = new Engine(List.copyOf(models.keySet()), failing, machine::now,
-                new Engine.Config(Duration.ofMinutes(5), 0.05, 0.05, 3, Map.of()), l -> { }).run();
+        Engine.Result r = new Engine(List.copyOf(models.keySet()), failing, machine::now, config(Duration.ofMinutes(5), 3),
+                l -> { }).run();
         assertEquals(Engine.Status.FAILED, outcome(r, "broken").status());
         assertEquals("failed on new: JMH exited with 1: java.lang.IllegalStateException: boom", outcome(r, "broken").failure());
-        assertEquals(Engine.Status.DECIDED, outcome(r, "fine").status());
+        assertEquals(Engine.Status.DONE, outcome(r, "fine").status());
     }
 
     @Test
@@ -112,8 +151,34 @@ class EngineTest {
         assertEquals(36, base.get(1).measurements().length, "then 0.5 s of 14 ms calls");
     }
 
+    /** When the forks turn slower than the pilot said, the time runs out first: the rows short of their plans say so. */
     @Test
-    void aControlRowRunsTheBaseJarTwiceThroughTheSameDesignAndTheRealRowsKeepTheirFamily() throws Exception {
+    void whenTheTimeRunsOutFirstThePlansAreCutShortAndSaySo() throws Exception {
+        Map<Row, Model> models = new LinkedHashMap<>();
+        for (String name : List.of("a", "b", "c", "d")) {
+            models.put(row(name), new Model(0.2, 0.2, 0.2, 0.02, 0));
+        }
+        SimulatedMachine machine = new SimulatedMachine(models, Map.of(), QUIET, 9);
+        long[] extra = {0};
+        ForkRunner slowing = (side, row, settings, tag, timeout) -> {
+            Fork f = machine.run(side, row, settings, tag, timeout);
+            if (!tag.startsWith("r1-") && !tag.startsWith("r2-")) {
+                extra[0] += f.nanos();
+                return new Fork(f.value(), f.measurements(), f.unit(), f.callSeconds(), null, 2 * f.nanos(), null);
+            }
+            return f;
+        };
+        Engine.Result r = new Engine(List.copyOf(models.keySet()), slowing, () -> machine.now() + extra[0],
+                config(Duration.ofMinutes(2), 9), l -> { }).run();
+        assertTrue(r.rows().stream().anyMatch(o -> o.status() == Engine.Status.TRUNCATED));
+        for (Engine.RowOutcome o : r.rows()) {
+            assertEquals(o.status() == Engine.Status.TRUNCATED, o.pairs().length < o.planned(), o.pairs().length + " of "
+                    + o.planned() + ": " + o.status());
+        }
+    }
+
+    @Test
+    void aControlRowRunsTheBaseJarTwiceAndGetsItsTwinsPairs() throws Exception {
         Map<Row, Model> models = new LinkedHashMap<>();
         for (String name : List.of("a", "b", "c")) {
             models.put(row(name), new Model(0.2, 0.2, 0.01, 0.01, 0));
@@ -128,15 +193,15 @@ class EngineTest {
             return machine.run(side, row, settings, tag, timeout);
         };
         List<String> progress = new ArrayList<>();
-        Engine.Result r = new Engine(rows, List.of(rows.get(1)), recording, machine::now,
-                new Engine.Config(Duration.ofMinutes(5), 0.05, 0.05, 6, Map.of()), progress::add).run();
+        Engine.Result r = new Engine(rows, List.of(rows.get(1)), recording, machine::now, config(Duration.ofMinutes(5), 6),
+                progress::add).run();
 
         assertEquals(3, r.rows().size());
         assertEquals(1, r.controls().size());
         Engine.RowOutcome control = r.controls().get(0);
         assertEquals(rows.get(1), control.row());
-        assertEquals(Engine.Status.DECIDED, control.status(), "decided like a real row, at the real family's level");
-        assertTrue(control.pairs().length >= 2);
+        assertEquals(r.rows().get(1).planned(), control.planned(), "its twin's plan");
+        assertEquals(r.rows().get(1).pairs().length, control.pairs().length);
         double mean = java.util.Arrays.stream(control.pairs()).average().orElseThrow();
         assertTrue(Math.abs(mean) < 0.02, "base against base shows no slowdown: " + mean);
         for (Engine.RowOutcome real : r.rows()) {
@@ -150,7 +215,7 @@ class EngineTest {
                 "one fork per pair stands in for new");
         long ab = control.orders().stream().filter(o -> o == OrderPlan.Order.AB).count();
         assertTrue(Math.abs(2 * ab - control.orders().size()) <= 1, "half AB, half BA: " + control.orders());
-        assertTrue(progress.get(progress.size() - 1).matches("ab: round \\d+: 3 of 3 rows decided, 1 of 1 control rows done, .*"),
-                progress.get(progress.size() - 1));
+        assertTrue(progress.get(progress.size() - 1).matches("ab: round \\d+ \\(plan\\): 3 of 3 rows done, 1 of 1 control rows"
+                + " done, .*"), progress.get(progress.size() - 1));
     }
 }

@@ -1,0 +1,120 @@
+package dev.concurrencybench.ab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.concurrencybench.compare.Moderation;
+import dev.concurrencybench.compare.PairedStats;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlannerTest {
+
+    private static final Planner.Settings DEFAULT = new Planner.Settings(0.05, 0.05, 0.10, true);
+
+    /** A real row after its pilot: spreading by {@code sd} per pair (known on 30 degrees of freedom), a pair costing {@code seconds}. */
+    private static Planner.Input row(String name, double sd, double seconds) {
+        return new Planner.Input(AbFixtures.ss(name), new double[] {0, 0}, sd * sd, 1, seconds, -1,
+                new Moderation.Prior(30, sd * sd));
+    }
+
+    private static double spent(List<Planner.Input> rows, Planner.Plan plan) {
+        double s = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            s += (plan.targets()[i] - rows.get(i).pairs().length) * rows.get(i).pairSeconds();
+        }
+        return s;
+    }
+
+    @Test
+    void aNoisierRowGetsMorePairsAndAHopelessOneIsOutOfReach() {
+        List<Planner.Input> rows = List.of(row("quiet", 0.01, 3), row("noisy", 0.06, 3), row("hopeless", 2.0, 3));
+        Planner.Plan plan = Planner.plan(rows, 600, DEFAULT);
+        assertTrue(plan.targets()[1] > plan.targets()[0], plan.targets()[0] + " vs " + plan.targets()[1]);
+        assertTrue(plan.outOfReach()[2]);
+        assertEquals(2, plan.targets()[2], "out of reach: its pilot pairs only");
+        assertFalse(plan.outOfReach()[0] || plan.outOfReach()[1]);
+        assertTrue(spent(rows, plan) <= 600 * Planner.BUDGET_SHARE);
+        assertEquals(spent(rows, plan), plan.seconds(), 1e-9);
+    }
+
+    /** With the budget for only some rows, those that reach useful power cheapest get it; the rest keep their pilot. */
+    @Test
+    void whenTheBudgetIsShortTheCheapestRowsReachUsefulPowerFirst() {
+        List<Planner.Input> rows = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            rows.add(row("r" + i, 0.08, 1 + i));
+        }
+        Planner.Plan plan = Planner.plan(rows, 25, DEFAULT);
+        int reached = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            if (!plan.outOfReach()[i]) {
+                assertEquals(reached, i, "the rows in reach are the cheapest");
+                reached++;
+            }
+        }
+        assertTrue(reached >= 1 && reached < 6, "reached " + reached);
+        assertTrue(spent(rows, plan) <= 25 * Planner.BUDGET_SHARE);
+    }
+
+    /** A row's power at the detect size with its planned pairs: at least the useful level for every row in reach. */
+    @Test
+    void everyRowInReachGetsUsefulPower() {
+        List<Planner.Input> rows = List.of(row("a", 0.02, 2), row("b", 0.05, 3), row("c", 0.08, 4));
+        Planner.Plan plan = Planner.plan(rows, 900, DEFAULT);
+        for (int i = 0; i < rows.size(); i++) {
+            int n = plan.targets()[i];
+            double sd = Math.sqrt(rows.get(i).variance());
+            double se = sd * Math.sqrt(PairedStats.approximate(n).tau() / n);
+            double power = PairedStats.power(Math.log1p(0.10), se, 30 + PairedStats.approximate(n).df(), 0.05 / 3, 0.05);
+            assertTrue(power >= Planner.REACH, i + ": " + power);
+        }
+    }
+
+    /** Once detection is bought, the rest of a long budget lowers the minimum detectable effect, and then stops. */
+    @Test
+    void aLongBudgetGoesOnTheMinimumDetectableEffectUntilPairsStopBuyingAny() {
+        List<Planner.Input> rows = List.of(row("a", 0.15, 3), row("b", 0.15, 3));
+        Planner.Plan shortPlan = Planner.plan(rows, 300, DEFAULT);
+        Planner.Plan longPlan = Planner.plan(rows, 3000, DEFAULT);
+        Planner.Plan endless = Planner.plan(rows, 3_000_000, DEFAULT);
+        assertTrue(longPlan.targets()[0] > shortPlan.targets()[0]);
+        assertEquals(longPlan.targets()[0], longPlan.targets()[1], 3, "alike rows, alike plans");
+        assertTrue(endless.seconds() < 3_000_000 * 0.5, "pairs that lower no row's MDE by 0.01 points are not planned");
+    }
+
+    @Test
+    void aControlRowFollowsItsTwinAndItsPairsAreCountedInTheCost() {
+        List<Planner.Input> rows = new ArrayList<>(List.of(row("a", 0.15, 3), row("b", 0.15, 3)));
+        Planner.Plan alone = Planner.plan(rows, 600, DEFAULT);
+        rows.add(new Planner.Input(AbFixtures.ss("a"), new double[] {0, 0}, 0.0225, 1, 3, 0, Moderation.Prior.NONE));
+        Planner.Plan with = Planner.plan(rows, 600, DEFAULT);
+        assertEquals(with.targets()[0], with.targets()[2], "the control row gets its twin's pairs");
+        assertTrue(with.targets()[0] < alone.targets()[0], "its twin's pairs cost twice: " + with.targets()[0] + " vs "
+                + alone.targets()[0]);
+        assertTrue(spent(rows, with) <= 600 * Planner.BUDGET_SHARE);
+    }
+
+    @Test
+    void withoutAllocationEveryRowGetsAPairInTurn() {
+        List<Planner.Input> rows = List.of(row("quiet", 0.01, 3), row("noisy", 0.06, 3), row("hopeless", 2.0, 3));
+        Planner.Plan plan = Planner.plan(rows, 300, new Planner.Settings(0.05, 0.05, 0.10, false));
+        int pairs = plan.targets()[0] + plan.targets()[1] + plan.targets()[2] - 6;
+        assertEquals(97, pairs, "97 pairs of 3 s fill 97% of 300 s");
+        assertEquals(plan.targets()[0], plan.targets()[2], 1);
+        assertEquals(plan.targets()[1], plan.targets()[2], 1);
+        assertFalse(plan.outOfReach()[2]);
+    }
+
+    @Test
+    void rowsWithoutTwoPilotPairsAreNotPlanned() {
+        List<Planner.Input> rows = List.of(row("a", 0.05, 3),
+                new Planner.Input(AbFixtures.ss("failed"), new double[] {0.1}, Double.NaN, 0, Double.MAX_VALUE, -1,
+                        Moderation.Prior.NONE));
+        Planner.Plan plan = Planner.plan(rows, 600, DEFAULT);
+        assertEquals(1, plan.targets()[1]);
+        assertTrue(plan.targets()[0] > 2);
+    }
+}

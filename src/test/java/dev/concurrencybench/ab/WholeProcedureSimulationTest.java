@@ -1,0 +1,393 @@
+package dev.concurrencybench.ab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.concurrencybench.ab.SimulatedMachine.Noise;
+import dev.concurrencybench.compare.Comparison;
+import dev.concurrencybench.compare.PairedStats;
+import dev.concurrencybench.compare.RowComparison;
+import dev.concurrencybench.compare.Stats;
+import dev.concurrencybench.compare.Verdict;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.apache.commons.statistics.distribution.TDistribution;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole procedure, simulated run by run: the engine with its pilot, plan, allocation and rounds,
+ * then the report with its trimming, moderation, Holm and verdict rule, on the simulated default
+ * suite ({@link SimulatedSuite#measured}: two fork levels, one-sided call spikes, rows of different
+ * noise) on a quiet machine and on the busy one of the measured A/A run. Seeded, so every figure is
+ * reproducible, and the bounds sit just beyond the seeded values. Every figure is printed with its
+ * simulation standard error; docs/regression-gate.md quotes them.
+ */
+class WholeProcedureSimulationTest {
+
+    static final double ALPHA = 0.05;
+    static final Noise MACHINE = new Noise(0.7, 0, 0.005, 0.01);
+
+    /** A way to run the gate: the suite's rows or the fib rows alone, a budget, a minimum effect and detect size. */
+    record Scenario(String name, SimulatedSuite suite, boolean fibOnly, Duration budget, double minEffect, double detect,
+                    Engine.Steps steps) {
+
+        static Scenario gate(double burst) {
+            return new Scenario("default gate", SimulatedSuite.measured(burst), false, Duration.ofMinutes(15), 0.05, 0.10,
+                    Engine.Steps.ALL);
+        }
+
+        static Scenario deep(double burst) {
+            return new Scenario("deep, fib rows", SimulatedSuite.measured(burst), true, Duration.ofMinutes(55), 0.02, 0.05,
+                    Engine.Steps.ALL);
+        }
+
+        Scenario with(Engine.Steps s) {
+            return new Scenario(name, suite, fibOnly, budget, minEffect, detect, s);
+        }
+
+        List<Row> rows() {
+            return fibOnly ? suite.fib() : suite.rows();
+        }
+
+        Run run(Map<Row, Double> effects, long seed) {
+            SimulatedMachine machine = new SimulatedMachine(suite.models, effects, MACHINE, seed);
+            try {
+                Engine.Result result = new Engine(rows(), machine, machine::now,
+                        new Engine.Config(budget, ALPHA, minEffect, detect, seed, Map.of(), steps), line -> { }).run();
+                Comparison c = AbReport.build(new Rows(rows(), List.of(), List.of()), result, ALPHA, minEffect,
+                        new Comparison.Design("sim", "sim", Map.of()), List.of(), List.of(), Double.NaN);
+                return new Run(c, result, effects);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        List<Run> runs(Map<Row, Double> effects, int count, long seed) {
+            return IntStream.range(0, count).parallel().mapToObj(i -> run(effects, seed * 1_000_003L + i)).toList();
+        }
+
+        boolean fib(RowComparison l) {
+            return l.key().benchmark().equals(SimulatedSuite.CPU);
+        }
+    }
+
+    record Run(Comparison comparison, Engine.Result result, Map<Row, Double> effects) {
+
+        List<RowComparison> tested() {
+            return comparison.rows().stream().filter(l -> !Double.isNaN(l.p())).toList();
+        }
+    }
+
+    private static boolean flagged(RowComparison r) {
+        return r.verdict() == Verdict.REGRESSION || r.verdict() == Verdict.IMPROVEMENT;
+    }
+
+    private static double se(double p, long n) {
+        return Math.sqrt(p * (1 - p) / n);
+    }
+
+    private static double median(List<Double> xs) {
+        double[] s = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return s.length == 0 ? Double.NaN : s[s.length / 2];
+    }
+
+    /** A/A figures: per-row rate of p below alpha over the tested rows, family-wise rate, interval coverage. */
+    record AaFigures(double perRow, double perRowSe, double nominal, double familyWise, double familyWiseSe, double coverage,
+                     double coverageSe, double medianFibMde, double mdeCheck, double mdeCheckSe) {
+    }
+
+    private static AaFigures aa(Scenario s, int count, long seed) {
+        List<Run> runs = s.runs(Map.of(), count, seed);
+        long tested = 0;
+        long below = 0;
+        long covered = 0;
+        long anyFlag = 0;
+        double nominal = 0;
+        List<Double> fibMde = new ArrayList<>();
+        for (Run run : runs) {
+            List<RowComparison> t = run.tested();
+            double level = ALPHA / t.size();
+            nominal += level / runs.size();
+            for (RowComparison l : t) {
+                tested++;
+                below += l.p() < level ? 1 : 0;
+                covered += l.ciLow() <= 1 && 1 <= l.ciHigh() ? 1 : 0;
+                if (s.fib(l)) {
+                    fibMde.add(l.mde());
+                }
+            }
+            anyFlag += t.stream().anyMatch(WholeProcedureSimulationTest::flagged) ? 1 : 0;
+        }
+        long[] check = mdeCheck(s, runs);
+        double perRow = below / (double) tested;
+        double fw = anyFlag / (double) runs.size();
+        double cover = covered / (double) tested;
+        double hit = check[0] / (double) check[1];
+        return new AaFigures(perRow, se(perRow, tested), nominal, fw, se(fw, runs.size()), cover, se(cover, tested),
+                median(fibMde), hit, se(hit, check[1]));
+    }
+
+    /**
+     * The honest minimum detectable effect, checked: each tested row of each A/A run, its pairs
+     * shifted by its own reported MDE (a true change of exactly that size; a shift moves neither the
+     * spreads the plan and the test read nor anything else), judged again with Holm over the run.
+     * Returns {flagged, rows}.
+     */
+    private static long[] mdeCheck(Scenario s, List<Run> runs) {
+        long flagged = 0;
+        long rows = 0;
+        for (Run run : runs) {
+            List<Engine.RowOutcome> outcomes = run.result().rows();
+            PairedStats.Summary[] summaries = AbReport.summaries(outcomes, AbReport.families(outcomes, run.result().steps()), ALPHA);
+            double[] p = Arrays.stream(summaries).mapToDouble(PairedStats.Summary::p).toArray();
+            for (int i = 0; i < summaries.length; i++) {
+                PairedStats.Summary sm = summaries[i];
+                RowComparison line = run.comparison().rows().get(i);
+                if (!sm.tested() || !(line.mde() < 10)) {
+                    continue;
+                }
+                double shifted = sm.estimate() + Math.log1p(line.mde());
+                double[] q = p.clone();
+                q[i] = 2 * TDistribution.of(sm.df()).survivalProbability(Math.abs(shifted) / sm.se());
+                boolean flag = Stats.holm(q)[i] < ALPHA && shifted >= Math.log1p(s.minEffect());
+                flagged += flag ? 1 : 0;
+                rows++;
+            }
+        }
+        return new long[] {flagged, rows};
+    }
+
+    private static String percent(double mde) {
+        return mde > 9.99 ? ">999%" : String.format(Locale.ROOT, "%.1f%%", 100 * mde);
+    }
+
+    private static void print(String what, Scenario s, double burst, int runs, AaFigures f) {
+        System.out.printf(Locale.ROOT, "%s, %s, %s machine, %d runs: p < alpha/rows in %.2e of tested rows (SE %.1e; nominal"
+                        + " %.2e, ratio %.2f); runs flagging any row %.3f (SE %.3f); 95%% intervals cover 0 in %.4f (SE %.4f);"
+                        + " median fib MDE %s; a change of its MDE flagged in %.3f (SE %.3f)%n", what, s.name(),
+                burst == 0 ? "quiet" : "busy", runs, f.perRow(), f.perRowSe(), f.nominal(), f.perRow() / f.nominal(),
+                f.familyWise(), f.familyWiseSe(), f.coverage(), f.coverageSe(), percent(f.medianFibMde()), f.mdeCheck(),
+                f.mdeCheckSe());
+    }
+
+    /**
+     * Bounds just beyond a scenario's seeded figures: the per-row rate over its nominal, the
+     * family-wise rate, the coverage and the share of changes of their own MDE flagged.
+     */
+    private static void assertWithin(AaFigures f, double perRowRatio, double familyWise, double coverage, double mdeCheck) {
+        assertTrue(f.perRow() / f.nominal() <= perRowRatio, "per-row rate " + f.perRow() / f.nominal() + " x nominal");
+        assertTrue(f.familyWise() <= familyWise, "family-wise " + f.familyWise());
+        assertTrue(f.coverage() >= coverage, "coverage " + f.coverage());
+        assertTrue(f.mdeCheck() >= mdeCheck, "a change of its MDE is flagged in " + f.mdeCheck());
+    }
+
+    /** Targets: per-row rate at most 1.2 x alpha / rows, family-wise at most 0.05, coverage at least 0.95, the MDE check at least 0.78. */
+    @Test
+    void aWholeSuiteAaRunKeepsItsErrorRates() {
+        int runs = 2000;
+        AaFigures quiet = aa(Scenario.gate(0), runs, 11);
+        print("A/A", Scenario.gate(0), 0, runs, quiet);
+        assertWithin(quiet, 1.1, 0.04, 0.962, 0.83);
+        AaFigures busy = aa(Scenario.gate(0.2), runs, 12);
+        print("A/A", Scenario.gate(0.2), 0.2, runs, busy);
+        assertWithin(busy, 0.95, 0.033, 0.964, 0.835);
+    }
+
+    @Test
+    void aDeepAaRunOfTheFibRowsKeepsItsErrorRates() {
+        int runs = 250;
+        AaFigures quiet = aa(Scenario.deep(0), runs, 21);
+        print("A/A", Scenario.deep(0), 0, runs, quiet);
+        AaFigures busy = aa(Scenario.deep(0.2), runs, 22);
+        print("A/A", Scenario.deep(0.2), 0.2, runs, busy);
+        assertWithin(quiet, 0.6, 0.03, 0.955, 0.815);
+        assertWithin(busy, 0.65, 0.035, 0.953, 0.80);
+    }
+
+    /** What the fib and sleep rows of a changed build show: the share flagged, its estimates, the rows flagged per run. */
+    record PowerFigures(double fib, double fibSe, double sleep, double sleepSe, double within3, int unaffected,
+                        double medianFibPerRun, double lowFibPerRun, double medianFibMde, int fibMdeAtMost5) {
+    }
+
+    private static PowerFigures power(Scenario s, int count, long seed) {
+        Map<Row, Double> effects = new HashMap<>();
+        s.suite().fib().forEach(r -> effects.put(r, 1.09));
+        if (!s.fibOnly()) {
+            s.suite().sleep().forEach(r -> effects.put(r, 1.08));
+        }
+        Set<String> sleep = new HashSet<>();
+        s.suite().sleep().forEach(r -> sleep.add(r.key().display()));
+        List<Run> runs = s.runs(effects, count, seed);
+        long fib = 0;
+        long sleepFlagged = 0;
+        long within = 0;
+        long changedFlagged = 0;
+        int unaffected = 0;
+        List<Double> perRun = new ArrayList<>();
+        List<Double> mdes = new ArrayList<>();
+        for (Run run : runs) {
+            int f = 0;
+            for (RowComparison l : run.comparison().rows()) {
+                boolean regression = l.verdict() == Verdict.REGRESSION;
+                double truth = s.fib(l) ? 1.09 : sleep.contains(l.key().display()) ? 1.08 : 1;
+                if (truth == 1) {
+                    unaffected += flagged(l) ? 1 : 0;
+                    continue;
+                }
+                if (s.fib(l)) {
+                    f += regression ? 1 : 0;
+                    mdes.add(l.mde());
+                } else {
+                    sleepFlagged += regression ? 1 : 0;
+                }
+                if (regression) {
+                    changedFlagged++;
+                    within += Math.abs(l.ratio() - truth) <= 0.03 ? 1 : 0;
+                }
+            }
+            fib += f;
+            perRun.add((double) f);
+        }
+        double fibShare = fib / (11.0 * runs.size());
+        double sleepShare = sleepFlagged / (11.0 * runs.size());
+        double[] sorted = perRun.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int atMost5 = (int) Math.round(mdes.stream().filter(m -> m <= 0.05).count() / (double) runs.size());
+        return new PowerFigures(fibShare, se(fibShare, 11L * runs.size()), sleepShare, se(sleepShare, 11L * runs.size()),
+                within / (double) Math.max(1, changedFlagged), unaffected, median(perRun), sorted[sorted.length / 10],
+                median(mdes), atMost5);
+    }
+
+    private static void print(Scenario s, double burst, int runs, PowerFigures f) {
+        System.out.printf(Locale.ROOT, "+9%% fib%s, %s, %s machine, %d runs: fib rows flagged %.3f (SE %.3f), %s of 11 per"
+                        + " run (median; 1 run in 10 at most %.0f); fib MDE median %s, %d of 11 at most 5%%;%s flagged"
+                        + " estimates within 3 points %.3f; unaffected rows flagged %d%n", s.fibOnly() ? "" : " and +8% sleep",
+                s.name(), burst == 0 ? "quiet" : "busy", runs, f.fib(), f.fibSe(), f.medianFibPerRun(), f.lowFibPerRun(),
+                percent(f.medianFibMde()), f.fibMdeAtMost5(), s.fibOnly() ? "" : String.format(Locale.ROOT,
+                        " sleep rows flagged %.3f (SE %.3f);", f.sleep(), f.sleepSe()), f.within3(), f.unaffected());
+    }
+
+    @Test
+    void theDefaultGateFlagsTheSleepRowsButNotTheFibRowsOfTheWholeSuite() {
+        int runs = 300;
+        PowerFigures quiet = power(Scenario.gate(0), runs, 31);
+        print(Scenario.gate(0), 0, runs, quiet);
+        PowerFigures busy = power(Scenario.gate(0.2), runs, 32);
+        print(Scenario.gate(0.2), 0.2, runs, busy);
+        for (PowerFigures f : List.of(quiet, busy)) {
+            assertTrue(f.sleep() >= 0.93, "sleep rows flagged " + f.sleep());
+            assertTrue(f.fib() <= 0.04, "fib rows flagged " + f.fib() + ": the budget leaves them out of reach");
+        }
+        assertTrue(quiet.within3() >= 0.98 && busy.within3() >= 0.99, quiet.within3() + ", " + busy.within3());
+    }
+
+    @Test
+    void deepModeFlagsANinePercentSlowerFibListOnNearlyEveryRow() {
+        int runs = 150;
+        PowerFigures quiet = power(Scenario.deep(0), runs, 41);
+        print(Scenario.deep(0), 0, runs, quiet);
+        PowerFigures busy = power(Scenario.deep(0.2), runs, 42);
+        print(Scenario.deep(0.2), 0.2, runs, busy);
+        assertTrue(quiet.fib() >= 0.99 && busy.fib() >= 0.87, quiet.fib() + ", " + busy.fib());
+        assertTrue(quiet.medianFibPerRun() == 11 && busy.medianFibPerRun() == 11);
+        assertTrue(quiet.within3() >= 0.98 && busy.within3() >= 0.94, quiet.within3() + ", " + busy.within3());
+        assertEquals(0, quiet.unaffected() + busy.unaffected());
+    }
+
+    /**
+     * What each step buys, each switched off in turn at the same budget. Moderation: the median
+     * fib-row MDE in deep mode (about 100 pairs a row, where it lends the degrees of freedom of ten
+     * rows). Allocation: in the default gate, the rows flagged when every row is 10% slower (the
+     * detect size: what the allocation maximises), against every row getting pairs in turn.
+     */
+    @Test
+    void moderationLowersTheMdeAndAllocationFlagsMoreRows() {
+        int deepRuns = 80;
+        for (double burst : new double[] {0, 0.2}) {
+            double with = aa(Scenario.deep(burst), deepRuns, 51).medianFibMde();
+            double without = aa(Scenario.deep(burst).with(new Engine.Steps(false, true)), deepRuns, 51).medianFibMde();
+            System.out.printf(Locale.ROOT, "deep, %s machine, %d runs: median fib MDE %.1f%% moderated, %.1f%% not%n",
+                    burst == 0 ? "quiet" : "busy", deepRuns, 100 * with, 100 * without);
+            assertTrue(with < 0.85 * without, with + " vs " + without);
+        }
+        int runs = 150;
+        Scenario gate = Scenario.gate(0);
+        Map<Row, Double> slower = new HashMap<>();
+        gate.rows().forEach(r -> slower.put(r, 1.10));
+        double allocated = flaggedPerRun(gate.runs(slower, runs, 61));
+        double inTurn = flaggedPerRun(gate.with(new Engine.Steps(true, false)).runs(slower, runs, 61));
+        System.out.printf(Locale.ROOT, "default gate, quiet machine, every row 10%% slower, %d runs: %.1f of 64 rows flagged"
+                + " with the allocation, %.1f with every row in turn%n", runs, allocated, inTurn);
+        assertTrue(allocated > 1.4 * inTurn, allocated + " vs " + inTurn);
+    }
+
+    private static double flaggedPerRun(List<Run> runs) {
+        return runs.stream().mapToLong(r -> r.comparison().rows().stream().filter(l -> l.verdict() == Verdict.REGRESSION).count())
+                .average().orElseThrow();
+    }
+
+    /**
+     * Control rows meet what an unchanged row meets: in A/A runs they get their twins' pairs, about
+     * the share of all pairs asked for, and their p-values spread like the real rows' (uniform for a
+     * valid test, a little above for rows tested conservatively).
+     */
+    @Test
+    void controlRowsGetTheirTwinsPairsAndPValuesLikeTheRealRows() {
+        Scenario s = Scenario.gate(0);
+        int runs = 200;
+        List<Comparison> results = IntStream.range(0, runs).parallel().mapToObj(i -> {
+            long seed = 77_000_003L * (i + 1);
+            SimulatedMachine machine = new SimulatedMachine(s.suite().models, Map.of(), MACHINE, seed);
+            try {
+                Engine.Result result = new Engine(s.rows(), Controls.pick(s.rows(), 0.2, seed), machine, machine::now,
+                        new Engine.Config(s.budget(), ALPHA, 0.05, seed, Map.of()), line -> { }).run();
+                return AbReport.build(new Rows(s.rows(), List.of(), List.of()), result, ALPHA, 0.05,
+                        new Comparison.Design("sim", "sim", Map.of()), List.of(), List.of(), 0.2);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+        long controlPairs = 0;
+        long twinPairs = 0;
+        long allPairs = 0;
+        List<Double> control = new ArrayList<>();
+        List<Double> real = new ArrayList<>();
+        for (Comparison c : results) {
+            for (RowComparison r : c.rows()) {
+                allPairs += r.base() == null ? 0 : r.base().forks();
+                if (!Double.isNaN(r.p())) {
+                    real.add(r.p());
+                }
+            }
+            control.addAll(c.control().pValues());
+            for (RowComparison k : c.control().rows()) {
+                controlPairs += k.base() == null ? 0 : k.base().forks();
+                twinPairs += c.rows().stream().filter(r -> r.key().equals(k.key())).findFirst()
+                        .map(r -> r.base() == null ? 0 : r.base().forks()).orElseThrow();
+            }
+        }
+        allPairs += controlPairs;
+        System.out.printf(Locale.ROOT, "control 0.2, A/A, %s, quiet machine, %d runs: %.1f%% of the pairs were control pairs,"
+                        + " control rows had %.2f times their twins' pairs; p below 0.5, 0.1, 0.01 in %.3f, %.3f, %.4f of %d"
+                        + " control rows and %.3f, %.3f, %.4f of %d real rows%n", s.name(), runs, 100.0 * controlPairs / allPairs,
+                controlPairs / (double) twinPairs, share(control, 0.5), share(control, 0.1), share(control, 0.01), control.size(),
+                share(real, 0.5), share(real, 0.1), share(real, 0.01), real.size());
+        assertEquals(1, controlPairs / (double) twinPairs, 0.01, "as many pairs as the twin");
+        assertEquals(0.2, controlPairs / (double) allPairs, 0.03, "about the share asked for");
+        for (double level : Comparison.Control.LEVELS) {
+            double se = Math.sqrt(level * (1 - level) * (1.0 / control.size() + 1.0 / real.size()));
+            assertEquals(share(real, level), share(control, level), 3 * se, "below " + level);
+        }
+    }
+
+    private static double share(List<Double> p, double level) {
+        return p.stream().filter(x -> x < level).count() / (double) p.size();
+    }
+}
