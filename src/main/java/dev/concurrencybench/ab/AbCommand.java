@@ -39,9 +39,10 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(name = "ab", sortOptions = false, usageHelpAutoWidth = true,
         description = {"Measures two builds on this machine, interleaved: per row, pairs of one base fork and one new fork",
-                "back to back in random order; the verdict per row comes from the pairs' log ratios (10%% trimmed mean,",
-                "Holm across rows, a minimum effect). JMH args (benchmark patterns, -e, -p, -jvmArgs, -wi/-i/-w/-r) select",
-                "what is compared. Exit status: 0 no regression, 1 a regression, 2 bad input."})
+                "back to back in random order, a pilot of two pairs per row and then one plan; the verdict per row comes",
+                "from the pairs' log ratios (10%% trimmed mean, variances moderated across alike rows, Holm across rows,",
+                "a minimum effect). JMH args (benchmark patterns, -e, -p, -jvmArgs, -wi/-i/-w/-r) select what is",
+                "compared. Exit status: 0 no regression, 1 a regression, 2 bad input."})
 public final class AbCommand implements Callable<Integer> {
 
     public static final int OK = 0;
@@ -104,8 +105,8 @@ public final class AbCommand implements Callable<Integer> {
     @Option(names = "--control", arity = "0..1", paramLabel = "SHARE", fallbackValue = "" + Controls.DEFAULT_SHARE,
             preprocessor = OptionalShare.class,
             description = {"Also run rows base against base, about SHARE of all pairs (0 to 0.5; default when given without",
-                    "SHARE: ${FALLBACK-VALUE}), judged by the same rule but kept out of the verdicts: this run's own",
-                    "false-alarm rate (default: no control rows)."})
+                    "SHARE: ${FALLBACK-VALUE}), judged by the same rule but kept out of the verdicts: a smoke test whose",
+                    "p-values are reported (default: no control rows)."})
     Double control;
 
     @Option(names = "--no-cds", description = "Do not give the JVMs an AppCDS archive per jar (it cuts their start-up).")

@@ -99,8 +99,9 @@ public record Comparison(List<RowComparison> rows, RowComparison.Geomean geomean
             sb.append(String.format(java.util.Locale.ROOT, "; %d flagged at the gate's rule; %d %s, %d %s. A smoke test:"
                             + " too many small p-values say this run's noise broke the design's assumptions; the"
                             + " false-alarm rate itself comes from the simulation and repeated A/A runs"
-                            + " (docs/regression-gate.md), not from %d rows", flagged, rows.size(),
-                    rows.size() == 1 ? "row" : "rows", pairs, pairs == 1 ? "pair" : "pairs", rows.size()));
+                            + " (docs/regression-gate.md), not from %d %s", flagged, rows.size(),
+                    rows.size() == 1 ? "row" : "rows", pairs, pairs == 1 ? "pair" : "pairs", rows.size(),
+                    rows.size() == 1 ? "row" : "rows"));
             return sb.toString();
         }
 

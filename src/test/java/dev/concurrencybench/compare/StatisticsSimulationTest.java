@@ -42,8 +42,8 @@ class StatisticsSimulationTest {
                 }
                 double rate = alarms / (double) trials;
                 System.out.printf("false-alarm rate, Welch on fork means, %s, %d forks x 5 iterations: %.4f%n", noise, forks, rate);
-                // 2000 trials: the binomial standard error at 5% is 0.5 points; allow three of them.
-                assertTrue(rate <= ALPHA + 0.015, noise + " forks=" + forks + ": " + rate);
+                // Seeded: 0.029 to 0.0465; at most alpha.
+                assertTrue(rate <= ALPHA, noise + " forks=" + forks + ": " + rate);
             }
         }
     }
@@ -65,7 +65,7 @@ class StatisticsSimulationTest {
         }
         double rate = alarms / (double) trials;
         System.out.printf("false-alarm rate, iteration-pooled Mann-Whitney (the naive way), %s: %.3f%n", FORK_HEAVY, rate);
-        assertTrue(rate > 3 * ALPHA, "the naive test should be visibly wrong here: " + rate);
+        assertTrue(rate > 0.6, "the naive test should be visibly wrong here (seeded: 0.638): " + rate);
     }
 
     @Test
@@ -92,7 +92,7 @@ class StatisticsSimulationTest {
         double rate = alarms / (double) compares;
         System.out.printf("family-wise false-alarm rate, %d compares of %d unchanged rows, %s, 3x3: %.4f%n",
                 compares, rows, FORK_HEAVY, rate);
-        assertTrue(rate <= ALPHA, "family-wise false alarms: " + rate);
+        assertTrue(rate <= 0.03, "family-wise false alarms (seeded: 0.020): " + rate);
     }
 
     /**
@@ -105,13 +105,14 @@ class StatisticsSimulationTest {
         record Case(String profile, int forks, int iterations, int rows, double shift, double minPower) {
         }
         List<Case> cases = List.of(
-                new Case("quick", 3, 1, 1, 1.10, 0.20),
-                new Case("quick", 3, 1, 1, 1.25, 0.80),
-                new Case("quick", 3, 1, 60, 1.50, 0.15),
-                new Case("full", 5, 4, 1, 1.10, 0.85),
-                new Case("full", 5, 4, 60, 1.10, 0.12),
+                // Floors just under the seeded figures (0.255, 0.858, 0.210, 0.908, 0.180, 0.880).
+                new Case("quick", 3, 1, 1, 1.10, 0.24),
+                new Case("quick", 3, 1, 1, 1.25, 0.84),
+                new Case("quick", 3, 1, 60, 1.50, 0.19),
+                new Case("full", 5, 4, 1, 1.10, 0.89),
+                new Case("full", 5, 4, 60, 1.10, 0.16),
                 // Two full runs merged per side (compare --base a1 a2 --new b1 b2).
-                new Case("full x2", 10, 4, 60, 1.10, 0.80));
+                new Case("full x2", 10, 4, 60, 1.10, 0.86));
         for (Case k : cases) {
             Comparer comparer = new Comparer(new CompareOptions(ALPHA, 0.05, 3, 1, 100, false));
             Random random = new Random(99 + k.forks() * 31L + k.rows());
