@@ -26,16 +26,10 @@ class AbReportTest {
     private static Engine.RowOutcome row(Row row, int n, double centre, double sd, long seed) {
         Random r = new Random(seed);
         double[] d = new double[n];
-        List<Fork> base = new ArrayList<>();
-        List<Fork> next = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             d[i] = centre + sd * r.nextGaussian();
-            double b = 100;
-            double nw = row.mode().higherIsBetter() ? b / Math.exp(d[i]) : b * Math.exp(d[i]);
-            base.add(new Fork(b, new double[] {b}, "ms/op", Double.NaN, null, 0, null));
-            next.add(new Fork(nw, new double[] {nw}, "ms/op", Double.NaN, null, 0, null));
         }
-        return new Engine.RowOutcome(row, d, List.of(), base, next, n, Engine.Status.DONE, null, "ms/op");
+        return AbFixtures.outcome(row, d, Engine.Status.DONE, "ms/op");
     }
 
     private static Comparison report(Engine.RowOutcome... rows) {

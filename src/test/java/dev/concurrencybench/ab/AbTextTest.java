@@ -34,17 +34,11 @@ class AbTextTest {
     /** {@code n} pairs around a time-like log ratio {@code centre}, as in AbReportTest. */
     private static Engine.RowOutcome outcome(Row row, int n, double centre, double sd, Random r) {
         double[] d = new double[n];
-        List<Fork> base = new ArrayList<>();
-        List<Fork> next = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             d[i] = centre + sd * r.nextGaussian();
-            double b = 100;
-            double nw = row.mode().higherIsBetter() ? b / Math.exp(d[i]) : b * Math.exp(d[i]);
-            base.add(new Fork(b, new double[] {b}, "ms/op", Double.NaN, null, 0, null));
-            next.add(new Fork(nw, new double[] {nw}, "ms/op", Double.NaN, null, 0, null));
         }
         Engine.Status status = n < 4 ? Engine.Status.OUT_OF_REACH : Engine.Status.DONE;
-        return new Engine.RowOutcome(row, d, List.of(), base, next, n, status, null, row.mode().higherIsBetter() ? "ops/s" : "ms/op");
+        return AbFixtures.outcome(row, d, status, row.mode().higherIsBetter() ? "ops/s" : "ms/op");
     }
 
     /** The suite's longest names: the fib list, the scaling rows, the counters; a failure, added and removed rows. */
