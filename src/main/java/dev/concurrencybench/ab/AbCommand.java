@@ -11,6 +11,8 @@ import dev.concurrencybench.machine.CpuList;
 import dev.concurrencybench.machine.PinnedRun;
 import dev.concurrencybench.machine.RunCheck;
 import dev.concurrencybench.results.ResultsFiles;
+import dev.concurrencybench.util.AtomicFiles;
+import dev.concurrencybench.util.Checksums;
 import dev.concurrencybench.util.CommandLines;
 import dev.concurrencybench.util.Jvms;
 import java.io.IOException;
@@ -223,9 +225,11 @@ public final class AbCommand implements Callable<Integer> {
             notes.add("results: " + baseFile + " and " + newFile + " (compare and report read them)");
         }
         Comparison c = AbReport.build(rows, result, alpha, minEffect,
-                design(result, time, minEffectPct, detectPct, orderSeed, cpuList),
+                design(result, time, minEffectPct, detectPct, orderSeed, cpuList, newJar),
                 warnings, notes, control == null ? Double.NaN : control);
         String rendered = f.render(c);
+        // The verdicts beside both sides' results, machine-readable whatever --format says: history add reads them.
+        AtomicFiles.write(runDir.resolve(ResultsFiles.AB_TABLE), Format.JSON.render(c).getBytes(StandardCharsets.UTF_8));
         if (output != null) {
             Files.writeString(output, rendered, StandardCharsets.UTF_8);
         } else {
@@ -269,7 +273,7 @@ public final class AbCommand implements Callable<Integer> {
     }
 
     private Comparison.Design design(Engine.Result result, Duration time, double minEffectPct, double detectPct,
-                                     long orderSeed, CpuList cpuList) {
+                                     long orderSeed, CpuList cpuList, Path newJar) throws IOException {
         int pairs = result.rows().stream().mapToInt(r -> r.pairs().length).sum();
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("alpha", alpha);
@@ -287,6 +291,11 @@ public final class AbCommand implements Callable<Integer> {
         o.put("appCds", !noCds);
         o.put("control", control);
         o.put("cpus", cpuList == null ? null : cpuList.toString());
+        // Which builds were measured: a dirty work tree's commit alone does not say (history reads these).
+        o.put("baseJar", base.toString());
+        o.put("baseJarSha256", Checksums.sha256(base));
+        o.put("newJar", newJar.toString());
+        o.put("newJarSha256", Checksums.sha256(newJar));
         String method = String.format(Locale.ROOT, "paired forks, pilot and plan, %d%% trimmed mean, moderated variances,"
                         + " alpha %s Holm-Bonferroni, min effect %s%%; %d pairs in %d rounds, %s",
                 Math.round(PairedStats.TRIM * 100), trim(alpha), trim(minEffectPct), pairs, result.rounds(),
