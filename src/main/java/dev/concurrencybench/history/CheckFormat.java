@@ -96,8 +96,9 @@ enum CheckFormat {
             String lineage = f.line().lineage() == 0 ? "" : " (line " + (f.line().lineage() + 1) + ", anchor not linked)";
             ChangePoints.Segment last = f.result().segments().get(f.result().segments().size() - 1);
             if (changes.isEmpty()) {
-                sb.append(f.name()).append(lineage).append(": no change point in ").append(f.line().points().size())
-                        .append(" runs; level ").append(level(last)).append('\n');
+                int runs = f.line().points().size();
+                sb.append(f.name()).append(lineage).append(": no change point in ").append(runs)
+                        .append(runs == 1 ? " run" : " runs").append("; level ").append(level(last)).append('\n');
                 continue;
             }
             sb.append(f.name()).append(lineage).append(": ").append(changes.size())
