@@ -67,8 +67,9 @@ enum CheckFormat {
     static String heading(Check c) {
         Check.Span span = c.span();
         Check.Settings s = c.settings();
-        return String.format(Locale.ROOT, "history check: %d rows, %d runs against the anchor%s; alpha %s, minimum effect %s%%,"
-                        + " segments of %d runs or more", c.rows(), span.runs(),
+        return String.format(Locale.ROOT, "history check: %d %s, %d %s against the anchor%s; alpha %s, minimum effect %s%%,"
+                        + " segments of %d runs or more", c.rows(), c.rows() == 1 ? "row" : "rows", span.runs(),
+                span.runs() == 1 ? "run" : "runs",
                 span.first() == null ? "" : " from " + when(span.first()) + " to " + when(span.last()),
                 trim(s.options().alpha()), trim(100 * s.minEffect()), s.options().minRun());
     }

@@ -159,7 +159,7 @@ final class AbRuns {
                 double ln = truth + 0.005 * random.nextGaussian() + 0.01 * random.nextGaussian();
                 list.add(Row.ss(BENCHMARKS.get(r % BENCHMARKS.size()), "M" + r / BENCHMARKS.size(), ln, 0.01));
             }
-            Build head = Build.clean(String.format("%040x", 0xabc000L + i));
+            Build head = Build.clean(String.format("%010x", 0xabc0000000L + i) + "0".repeat(30));
             out.add(write(root, String.format("ab-%05d", i), start.plusSeconds(86_400L * (i - 1)), i, ANCHOR, head, list));
         }
         return out;

@@ -33,7 +33,7 @@ class DriftChartTest {
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < ChangePointsTest.POINTS; i++) {
             double ln = Math.log(1.01) * Math.min(10, (i + 3) / 6) + ChangePointsTest.SIGMA * random.nextGaussian();
-            String head = String.format("%040x", 0xd00L + i);
+            String head = String.format("%010x", 0xd000000000L + i) + "0".repeat(30);
             entries.add(new Entry(Entry.FORMAT, Entry.ANCHOR, Entry.POINT, String.format("ab-2026%04d", i), 1L,
                     java.time.Instant.parse("2026-09-01T02:00:00Z").plusSeconds(86_400L * i).toString(),
                     AbRuns.FIB, "ss", java.util.Map.of("model", "FIXED_POOL"), "ms/op", ln, ChangePointsTest.SIGMA, null,
@@ -42,6 +42,7 @@ class DriftChartTest {
         }
         Path store = dir.resolve("store");
         Store.append(store, entries);
+        System.out.print(HistoryCommandTest.run("check", "--store", store.toString()).out());
         HistoryCommandTest.Outcome check = HistoryCommandTest.run("check", "--store", store.toString(), "--format", "json");
         assertEquals(1, check.code(), check.out());
         JsonNode changes = new ObjectMapper().readTree(check.out()).get("rows").get(0).get("changes");
