@@ -109,6 +109,7 @@ final class BandChartRenderer {
             s.setLabel(levelName(l.tone()));
         }
         boolean markNamed = false;
+        int k = 0;
         for (BandChartSpec.Mark m : spec.marks()) {
             XYSeries s = chart.addSeries("mark " + i++, List.of(m.x(), m.x()), List.of(range[0], range[1]));
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
@@ -119,7 +120,9 @@ final class BandChartRenderer {
             s.setLabel("change point");
             markNamed = true;
             if (spec.marks().size() <= LABELS_UP_TO) {
-                chart.addAnnotation(new AnnotationText(m.label(), m.x(), range[1] - (range[1] - range[0]) * 0.03, false));
+                // Three heights in turn, so the labels of change points close together do not overlap.
+                double y = range[1] - (range[1] - range[0]) * (0.03 + 0.045 * (k++ % 3));
+                chart.addAnnotation(new AnnotationText(m.label(), m.x(), y, false));
             }
         }
         if (spec.reference() != null) {
