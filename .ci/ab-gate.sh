@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
-# The CI gate: runs `ab` of BASE_JAR against NEW_JAR on this machine (the whole default suite
-# unless JMH args follow), appends the Markdown table to SUMMARY (e.g. $GITHUB_STEP_SUMMARY) and
-# exits with ab's status: 0 no regression, 1 a regression beyond the minimum effect, 2 bad input.
-# Both sides' merged results and sidecars land in results/ab-<UTC>/ (or --results DIR).
+# The CI gate: runs `ab` of BASE_JAR against NEW_JAR on this machine, appends the Markdown table to
+# SUMMARY (e.g. $GITHUB_STEP_SUMMARY) and exits with ab's status: 0 no regression, 1 a regression
+# beyond the minimum effect, 2 bad input. Both sides' merged results and sidecars land in
+# results/ab-<UTC>/ (or --results DIR).
 #
-# Usage: .ci/ab-gate.sh BASE_JAR NEW_JAR [SUMMARY] [ab options and JMH args...]
+# SHARD picks the rows (docs/regression-gate.md, "The gate in two shards"):
+#   all   the whole default suite, or the JMH args that follow (the default);
+#   cpu   the CPU-bound rows (CpuBoundBenchmark), at alpha 0.025;
+#   rest  every other row of the default suite, at alpha 0.025.
+# The workflow runs cpu and rest as two jobs on two runners at once: each job pairs its own forks
+# on its own machine, and alpha split in two keeps the chance of any false alarm in the pair of
+# jobs at 0.05 (Bonferroni). The fib rows then get a whole budget to themselves.
+#
+# Usage: [SHARD=all|cpu|rest] .ci/ab-gate.sh BASE_JAR NEW_JAR [SUMMARY] [ab options and JMH args...]
 #        (TABLE overrides ab.md, the Markdown report's file)
 set -uo pipefail
 
@@ -13,6 +21,14 @@ new=$2
 summary=${3:-/dev/stdout}
 shift $(( $# < 3 ? $# : 3 ))
 table=${TABLE:-ab.md}
+
+cpu_rows='CpuBoundBenchmark'
+case ${SHARD:-all} in
+    all) ;;
+    cpu) set -- --alpha 0.025 "$@" "$cpu_rows" ;;
+    rest) set -- --alpha 0.025 "$@" -e "$cpu_rows" ;;
+    *) echo "ab-gate.sh: SHARD must be all, cpu or rest, got '$SHARD'" >&2; exit 2 ;;
+esac
 
 java -jar "$new" ab --base "$base" --new "$new" --format markdown -o "$table" "$@"
 code=$?

@@ -6,6 +6,7 @@ import dev.concurrencybench.bench.Params;
 import dev.concurrencybench.bench.UsageProfiler;
 import dev.concurrencybench.compare.CompareCommand;
 import dev.concurrencybench.counter.CounterWorkerMain;
+import dev.concurrencybench.history.HistoryCommand;
 import dev.concurrencybench.machine.CoreCheck;
 import dev.concurrencybench.machine.CoresCommand;
 import dev.concurrencybench.machine.PinnedRun;
@@ -46,6 +47,7 @@ public final class Main {
             case "compare" -> System.exit(CompareCommand.run(rest));
             case "cores" -> System.exit(CoresCommand.run(rest));
             case "counter-worker" -> CounterWorkerMain.main(rest);
+            case "history" -> System.exit(HistoryCommand.run(rest));
             case "python" -> System.exit(PythonCommand.run(rest));
             case "report" -> System.exit(ReportCommand.run(rest));
             case "worker" -> WorkerMain.main(rest);

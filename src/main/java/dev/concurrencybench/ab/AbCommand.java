@@ -11,6 +11,8 @@ import dev.concurrencybench.machine.CpuList;
 import dev.concurrencybench.machine.PinnedRun;
 import dev.concurrencybench.machine.RunCheck;
 import dev.concurrencybench.results.ResultsFiles;
+import dev.concurrencybench.util.AtomicFiles;
+import dev.concurrencybench.util.Checksums;
 import dev.concurrencybench.util.CommandLines;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -265,6 +267,8 @@ public final class AbCommand implements Callable<Integer> {
                 design(result, time, minEffectPct, detectPct, orderSeed, cpuList, sides),
                 warnings, notes, control == null ? Double.NaN : control);
         String rendered = f.render(c);
+        // The verdicts beside both sides' results, machine-readable whatever --format says: history add reads them.
+        AtomicFiles.write(runDir.resolve(ResultsFiles.AB_TABLE), Format.JSON.render(c).getBytes(StandardCharsets.UTF_8));
         if (output != null) {
             Files.writeString(output, rendered, StandardCharsets.UTF_8);
         } else {
@@ -281,7 +285,7 @@ public final class AbCommand implements Callable<Integer> {
     }
 
     private Comparison.Design design(Engine.Result result, Duration time, double minEffectPct, double detectPct,
-                                     long orderSeed, CpuList cpuList, Sides sides) {
+                                     long orderSeed, CpuList cpuList, Sides sides) throws IOException {
         int pairs = result.rows().stream().mapToInt(r -> r.pairs().length).sum();
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("alpha", alpha);
@@ -302,6 +306,11 @@ public final class AbCommand implements Callable<Integer> {
         o.put("aa", sides.aa());
         o.put("base", sides.base());
         o.put("new", sides.next());
+        // Which builds were measured: a dirty work tree's commit alone does not say (history reads these).
+        o.put("baseJar", sides.base().jar());
+        o.put("baseJarSha256", Checksums.sha256(Path.of(sides.base().jar())));
+        o.put("newJar", sides.next().jar());
+        o.put("newJarSha256", Checksums.sha256(Path.of(sides.next().jar())));
         String method = String.format(Locale.ROOT, "paired forks, pilot and plan, %d%% trimmed mean, moderated variances,"
                         + " alpha %s Holm-Bonferroni, min effect %s%%; %d pairs in %d rounds, %s",
                 Math.round(PairedStats.TRIM * 100), trim(alpha), trim(minEffectPct), pairs, result.rounds(),

@@ -30,6 +30,11 @@ final class AsyncLesson implements Lesson {
             + " Failing fast and collecting every outcome both finish in about one sleep.";
 
     @Override
+    public String title() {
+        return "Async";
+    }
+
+    @Override
     public List<String> benchmarks() {
         List<String> java = METHODS.stream().map(m -> "AsyncBenchmark." + m).toList();
         return Stream.concat(java.stream(), java.stream().map(Languages::pythonTwin)).toList();

@@ -65,6 +65,19 @@ public final class ChartPlanner {
         return new Plan(charts.inReadingOrder(), charts.notes(), banners);
     }
 
+    /**
+     * The title of the lesson that charts a benchmark, e.g. {@code CPU-bound} for
+     * {@code CpuBoundBenchmark.fibList}; empty for a benchmark no lesson claims.
+     */
+    public static Optional<String> lessonTitle(String shortName) {
+        return Optional.ofNullable(claims().get(shortName)).map(Lesson::title);
+    }
+
+    /** The lessons' titles in reading order. */
+    public static List<String> lessonTitles() {
+        return LESSONS.stream().map(Lesson::title).toList();
+    }
+
     /** Which lesson charts each benchmark, by {@code SimpleClassName.method}. */
     static Map<String, Lesson> claims() {
         Map<String, Lesson> claims = new HashMap<>();

@@ -65,6 +65,7 @@ public final class ChartRenderer {
             case BarChartSpec bars -> barChart(bars);
             case LineChartSpec lines -> lineChart(lines);
             case DotChartSpec dots -> DotChartRenderer.chart(dots);
+            case BandChartSpec band -> BandChartRenderer.chart(band);
         };
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
  * The data of one chart, before any drawing: what {@link ChartRenderer} hands to XChart and what
  * the HTML and Markdown tables print. Tests check these values against the input rows.
  */
-public sealed interface ChartSpec permits BarChartSpec, LineChartSpec, DotChartSpec {
+public sealed interface ChartSpec permits BarChartSpec, LineChartSpec, DotChartSpec, BandChartSpec {
 
     /** A file-safe name, unique within one report; the chart's files are {@code id.png} and {@code id.svg}. */
     String id();

@@ -150,8 +150,9 @@ final class Charts {
             case BarChartSpec b -> b.bars().stream().anyMatch(bar -> Double.isFinite(bar.value()) && !Double.isFinite(bar.error()));
             case LineChartSpec l -> l.series().stream().filter(s -> !s.ideal()).flatMap(s -> s.points().stream())
                     .anyMatch(p -> Double.isFinite(p.y()) && !Double.isFinite(p.error()));
-            // Dots show every fork and iteration, not an error bar.
+            // Dots show every fork and iteration, not an error bar; a band shows each run's interval.
             case DotChartSpec d -> false;
+            case BandChartSpec b -> false;
         };
         if (!missingError) {
             return spec;
@@ -162,6 +163,7 @@ final class Charts {
             case BarChartSpec b -> b.withNotes(withNote);
             case LineChartSpec l -> l.withNotes(withNote);
             case DotChartSpec d -> d;
+            case BandChartSpec b -> b;
         };
     }
 }

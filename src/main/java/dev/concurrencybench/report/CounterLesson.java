@@ -46,6 +46,11 @@ final class CounterLesson implements Lesson {
     }
 
     @Override
+    public String title() {
+        return "Shared counter";
+    }
+
+    @Override
     public List<String> benchmarks() {
         return List.of(INCREMENT_SHARED);
     }

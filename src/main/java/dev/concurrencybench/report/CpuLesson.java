@@ -69,6 +69,11 @@ final class CpuLesson implements Lesson {
     static final double BELOW_IDEAL = 0.9;
 
     @Override
+    public String title() {
+        return "CPU-bound";
+    }
+
+    @Override
     public List<String> benchmarks() {
         return List.of(LIST, RECURSIVE, PYTHON_LIST);
     }

@@ -19,12 +19,7 @@ final class HtmlReport {
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>concurrency-bench report</title>\n<style>\n")
-                .append("body{font-family:sans-serif;max-width:1060px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}\n")
-                .append("img{max-width:100%;height:auto;border:1px solid #ddd}\n")
-                .append("table{border-collapse:collapse;margin:.6em 0;font-size:.92em}\n")
-                .append("th,td{border:1px solid #ccc;padding:.25em .6em;text-align:right}\n")
-                .append("th:first-child,td:first-child{text-align:left}\n")
-                .append("th{background:#f3f3f3}\n.note{color:#555;font-size:.92em}\n")
+                .append(Html.STYLE)
                 .append("table.env td{text-align:left}\n")
                 .append(plan.banners().isEmpty() ? "" : ".banner{background:#fff4ce;border:1px solid #e0b400;padding:.5em 1em;margin:.5em 0}\n")
                 .append("section{margin-bottom:2.5em}\n</style>\n</head>\n<body>\n")
@@ -91,6 +86,6 @@ final class HtmlReport {
     }
 
     static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Html.esc(s);
     }
 }

@@ -42,6 +42,11 @@ final class IoLesson implements Lesson {
             "The tasks or sleepMs param is missing or not a number, so no ideal can be computed.";
 
     @Override
+    public String title() {
+        return "IO-bound";
+    }
+
+    @Override
     public List<String> benchmarks() {
         return List.of(SLEEP_TASKS, PYTHON_SLEEP_TASKS);
     }

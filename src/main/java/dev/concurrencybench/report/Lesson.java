@@ -10,6 +10,9 @@ import java.util.List;
  */
 interface Lesson {
 
+    /** The lesson's name in an index, e.g. {@code CPU-bound}; the first words of its charts' titles. */
+    String title();
+
     /**
      * The benchmark methods this lesson charts, as {@code SimpleClassName.method} (e.g.
      * {@code CpuBoundBenchmark.fibList}), in teaching order. Each is claimed by one lesson only.

@@ -19,6 +19,11 @@ final class PinningLesson implements Lesson {
             + " a ReentrantLock, or any lock on JDK 24+ (JEP 491), lets them all wait at once. This run used JDK %s.";
 
     @Override
+    public String title() {
+        return "Pinning";
+    }
+
+    @Override
     public List<String> benchmarks() {
         return List.of(SLEEP_HOLDING_LOCK);
     }

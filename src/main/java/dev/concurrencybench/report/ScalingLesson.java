@@ -49,6 +49,11 @@ final class ScalingLesson implements Lesson {
             + " object on the heap. The JVM's code and the heap it has touched are the floor of every line.";
 
     @Override
+    public String title() {
+        return "IO scaling";
+    }
+
+    @Override
     public List<String> benchmarks() {
         return List.of(SLEEP_TASKS, HUNDRED_K);
     }

@@ -24,6 +24,11 @@ final class SpawnLesson implements Lesson {
             + " each time; a pool pays it once.";
 
     @Override
+    public String title() {
+        return "Spawn cost";
+    }
+
+    @Override
     public List<String> benchmarks() {
         return METHODS.stream().map(m -> "SpawnBenchmark." + m).toList();
     }

@@ -25,6 +25,7 @@ final class Tables {
             case BarChartSpec bars -> bars(bars);
             case LineChartSpec lines -> lines(lines);
             case DotChartSpec dots -> dots.table();
+            case BandChartSpec band -> band.table();
         };
     }
 

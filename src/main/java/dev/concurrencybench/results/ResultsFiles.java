@@ -24,6 +24,12 @@ public final class ResultsFiles {
 
     private static final String PYTHON_SUFFIX = "-python.json";
 
+    /**
+     * The verdicts of an {@code ab} run (its {@code --format json} table), written into the run's
+     * folder beside {@code base.json} and {@code new.json}; not a results file.
+     */
+    public static final String AB_TABLE = "ab.json";
+
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -67,13 +73,14 @@ public final class ResultsFiles {
         return file.getFileName().toString().endsWith(PYTHON_SUFFIX);
     }
 
-    /** Every results file directly in {@code dir}, sidecars excluded; empty when dir is absent. */
+    /** Every results file directly in {@code dir}, sidecars and an ab run's verdicts excluded; empty when dir is absent. */
     public static Stream<Path> list(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return Stream.empty();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".json") && !Sidecar.isSidecar(p))
+            return s.filter(p -> p.getFileName().toString().endsWith(".json") && !Sidecar.isSidecar(p)
+                            && !p.getFileName().toString().equals(AB_TABLE))
                     .filter(Files::isRegularFile).sorted().toList().stream();
         }
     }

@@ -14,7 +14,9 @@ import dev.concurrencybench.machine.CpuList;
 import dev.concurrencybench.machine.RunCheck;
 import dev.concurrencybench.process.JavaCommand;
 import dev.concurrencybench.results.Environment;
+import dev.concurrencybench.results.ResultsFiles;
 import dev.concurrencybench.results.Sidecar;
+import dev.concurrencybench.util.Checksums;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,6 +127,9 @@ class AbThroughMainTest {
         try (Stream<Path> runs = Files.list(dir.resolve("results"))) {
             run = runs.findFirst().orElseThrow();
         }
+        // The verdicts are kept beside the results, as --format json prints them, whatever the format asked for.
+        assertEquals(read("out.txt"), Files.readString(run.resolve(ResultsFiles.AB_TABLE)));
+        assertTrue(read("out.txt").contains("\"baseJarSha256\" : \"" + Checksums.sha256(jar) + "\""), "the builds' digests");
         Environment base = Sidecar.readFor(run.resolve("base.json")).orElseThrow();
         Environment next = Sidecar.readFor(run.resolve("new.json")).orElseThrow();
         for (Environment e : List.of(base, next)) {

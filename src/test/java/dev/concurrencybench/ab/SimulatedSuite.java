@@ -14,7 +14,8 @@ import java.util.Set;
  */
 final class SimulatedSuite {
 
-    static final String CPU = "dev.concurrencybench.bench.CpuBoundBenchmark.fibList";
+    static final String CPU_CLASS = "dev.concurrencybench.bench.CpuBoundBenchmark.";
+    static final String CPU = CPU_CLASS + "fibList";
     static final String IO = "dev.concurrencybench.bench.IoBoundBenchmark.sleepTasks";
 
     static final String[] MODELS = {"SEQUENTIAL", "PLATFORM_THREADS", "FIXED_POOL", "CACHED_POOL", "FORK_JOIN",

@@ -35,34 +35,59 @@ class WholeProcedureSimulationTest {
     static final double ALPHA = 0.05;
     static final Noise MACHINE = new Noise(0.7, 0, 0.005, 0.01);
 
-    /** A way to run the gate: the suite's rows or the fib rows alone, a budget, a minimum effect and detect size. */
-    record Scenario(String name, SimulatedSuite suite, boolean fibOnly, Duration budget, double minEffect, double detect,
-                    Engine.Steps steps) {
+    /** Which of the suite's rows a scenario runs: all, the fib list alone, or one of the gate's two shards. */
+    enum Shard {
+        ALL, FIB, CPU, REST;
+
+        List<Row> of(SimulatedSuite suite) {
+            return switch (this) {
+                case ALL -> suite.rows();
+                case FIB -> suite.fib();
+                case CPU -> suite.rows().stream().filter(r -> r.benchmark().startsWith(SimulatedSuite.CPU_CLASS)).toList();
+                case REST -> suite.rows().stream().filter(r -> !r.benchmark().startsWith(SimulatedSuite.CPU_CLASS)).toList();
+            };
+        }
+    }
+
+    /** A way to run the gate: which rows, a budget, a minimum effect and detect size, and its alpha. */
+    record Scenario(String name, SimulatedSuite suite, Shard shard, Duration budget, double minEffect, double detect,
+                    double alpha, Engine.Steps steps) {
 
         static Scenario gate(double burst) {
-            return new Scenario("default gate", SimulatedSuite.measured(burst), false, Duration.ofMinutes(15), 0.05, 0.10,
-                    Engine.Steps.ALL);
+            return new Scenario("default gate", SimulatedSuite.measured(burst), Shard.ALL, Duration.ofMinutes(15), 0.05, 0.10,
+                    ALPHA, Engine.Steps.ALL);
+        }
+
+        /** One of the workflow's two gate jobs (.ci/ab-gate.sh): its rows, the default budget, alpha split in two. */
+        static Scenario shard(Shard shard, double burst) {
+            return new Scenario(shard.name().toLowerCase(Locale.ROOT) + " shard", SimulatedSuite.measured(burst), shard,
+                    Duration.ofMinutes(15), 0.05, 0.10, ALPHA / 2, Engine.Steps.ALL);
         }
 
         static Scenario deep(double burst) {
-            return new Scenario("deep, fib rows", SimulatedSuite.measured(burst), true, Duration.ofMinutes(55), 0.02, 0.05,
-                    Engine.Steps.ALL);
+            return new Scenario("deep, fib rows", SimulatedSuite.measured(burst), Shard.FIB, Duration.ofMinutes(55), 0.02, 0.05,
+                    ALPHA, Engine.Steps.ALL);
         }
 
         Scenario with(Engine.Steps s) {
-            return new Scenario(name, suite, fibOnly, budget, minEffect, detect, s);
+            return new Scenario(name, suite, shard, budget, minEffect, detect, alpha, s);
         }
 
         List<Row> rows() {
-            return fibOnly ? suite.fib() : suite.rows();
+            return shard.of(suite);
+        }
+
+        /** Whether the scenario runs rows of this benchmark. */
+        boolean has(String benchmark) {
+            return rows().stream().anyMatch(r -> r.benchmark().equals(benchmark));
         }
 
         Run run(Map<Row, Double> effects, long seed) {
             SimulatedMachine machine = new SimulatedMachine(suite.models, effects, MACHINE, seed);
             try {
                 Engine.Result result = new Engine(rows(), machine, machine::now,
-                        new Engine.Config(budget, ALPHA, minEffect, detect, seed, Map.of(), steps), line -> { }).run();
-                Comparison c = AbReport.build(new Rows(rows(), List.of(), List.of()), result, ALPHA, minEffect,
+                        new Engine.Config(budget, alpha, minEffect, detect, seed, Map.of(), steps), line -> { }).run();
+                Comparison c = AbReport.build(new Rows(rows(), List.of(), List.of()), result, alpha, minEffect,
                         new Comparison.Design("sim", "sim", Map.of()), List.of(), List.of(), Double.NaN);
                 return new Run(c, result, effects);
             } catch (InterruptedException e) {
@@ -105,7 +130,10 @@ class WholeProcedureSimulationTest {
     }
 
     private static AaFigures aa(Scenario s, int count, long seed) {
-        List<Run> runs = s.runs(Map.of(), count, seed);
+        return aa(s, s.runs(Map.of(), count, seed));
+    }
+
+    private static AaFigures aa(Scenario s, List<Run> runs) {
         long tested = 0;
         long below = 0;
         long covered = 0;
@@ -114,7 +142,7 @@ class WholeProcedureSimulationTest {
         List<Double> fibMde = new ArrayList<>();
         for (Run run : runs) {
             List<RowComparison> t = run.tested();
-            double level = ALPHA / t.size();
+            double level = s.alpha() / t.size();
             nominal += level / runs.size();
             for (RowComparison l : t) {
                 tested++;
@@ -146,7 +174,8 @@ class WholeProcedureSimulationTest {
         long rows = 0;
         for (Run run : runs) {
             List<Engine.RowOutcome> outcomes = run.result().rows();
-            PairedStats.Summary[] summaries = AbReport.summaries(outcomes, AbReport.families(outcomes, run.result().steps()), ALPHA);
+            PairedStats.Summary[] summaries = AbReport.summaries(outcomes, AbReport.families(outcomes, run.result().steps()),
+                    s.alpha());
             double[] p = Arrays.stream(summaries).mapToDouble(PairedStats.Summary::p).toArray();
             for (int i = 0; i < summaries.length; i++) {
                 PairedStats.Summary sm = summaries[i];
@@ -157,7 +186,7 @@ class WholeProcedureSimulationTest {
                 double shifted = sm.estimate() + Math.log1p(line.mde());
                 double[] q = p.clone();
                 q[i] = 2 * TDistribution.of(sm.df()).survivalProbability(Math.abs(shifted) / sm.se());
-                boolean flag = Stats.holm(q)[i] < ALPHA && shifted >= Math.log1p(s.minEffect());
+                boolean flag = Stats.holm(q)[i] < s.alpha() && shifted >= Math.log1p(s.minEffect());
                 flagged += flag ? 1 : 0;
                 rows++;
             }
@@ -220,14 +249,14 @@ class WholeProcedureSimulationTest {
     private static PowerFigures power(Scenario s, int count, long seed) {
         Map<Row, Double> effects = new HashMap<>();
         s.suite().fib().forEach(r -> effects.put(r, 1.09));
-        if (!s.fibOnly()) {
-            s.suite().sleep().forEach(r -> effects.put(r, 1.08));
-        }
+        s.suite().sleep().forEach(r -> effects.put(r, 1.08));
         Set<String> sleep = new HashSet<>();
         s.suite().sleep().forEach(r -> sleep.add(r.key().display()));
         List<Run> runs = s.runs(effects, count, seed);
         long fib = 0;
+        long fibRows = 0;
         long sleepFlagged = 0;
+        long sleepRows = 0;
         long within = 0;
         long changedFlagged = 0;
         int unaffected = 0;
@@ -244,9 +273,11 @@ class WholeProcedureSimulationTest {
                 }
                 if (s.fib(l)) {
                     f += regression ? 1 : 0;
+                    fibRows++;
                     mdes.add(l.mde());
                 } else {
                     sleepFlagged += regression ? 1 : 0;
+                    sleepRows++;
                 }
                 if (regression) {
                     changedFlagged++;
@@ -256,22 +287,24 @@ class WholeProcedureSimulationTest {
             fib += f;
             perRun.add((double) f);
         }
-        double fibShare = fib / (11.0 * runs.size());
-        double sleepShare = sleepFlagged / (11.0 * runs.size());
+        double fibShare = fib / (double) Math.max(1, fibRows);
+        double sleepShare = sleepFlagged / (double) Math.max(1, sleepRows);
         double[] sorted = perRun.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int atMost5 = (int) Math.round(mdes.stream().filter(m -> m <= 0.05).count() / (double) runs.size());
-        return new PowerFigures(fibShare, se(fibShare, 11L * runs.size()), sleepShare, se(sleepShare, 11L * runs.size()),
+        return new PowerFigures(fibShare, se(fibShare, Math.max(1, fibRows)), sleepShare, se(sleepShare, Math.max(1, sleepRows)),
                 within / (double) Math.max(1, changedFlagged), unaffected, median(perRun), sorted[sorted.length / 10],
                 median(mdes), atMost5);
     }
 
     private static void print(Scenario s, double burst, int runs, PowerFigures f) {
-        System.out.printf(Locale.ROOT, "+9%% fib%s, %s, %s machine, %d runs: fib rows flagged %.3f (SE %.3f), %s of 11 per"
-                        + " run (median; 1 run in 10 at most %.0f); fib MDE median %s, %d of 11 at most 5%%;%s flagged"
-                        + " estimates within 3 points %.3f; unaffected rows flagged %d%n", s.fibOnly() ? "" : " and +8% sleep",
-                s.name(), burst == 0 ? "quiet" : "busy", runs, f.fib(), f.fibSe(), f.medianFibPerRun(), f.lowFibPerRun(),
-                percent(f.medianFibMde()), f.fibMdeAtMost5(), s.fibOnly() ? "" : String.format(Locale.ROOT,
-                        " sleep rows flagged %.3f (SE %.3f);", f.sleep(), f.sleepSe()), f.within3(), f.unaffected());
+        String fib = !s.has(SimulatedSuite.CPU) ? "" : String.format(Locale.ROOT, " fib rows flagged %.3f (SE %.3f), %s of 11"
+                        + " per run (median; 1 run in 10 at most %.0f); fib MDE median %s, %d of 11 at most 5%%;", f.fib(),
+                f.fibSe(), f.medianFibPerRun(), f.lowFibPerRun(), percent(f.medianFibMde()), f.fibMdeAtMost5());
+        String sleep = !s.has(SimulatedSuite.IO) ? "" : String.format(Locale.ROOT, " sleep rows flagged %.3f (SE %.3f);",
+                f.sleep(), f.sleepSe());
+        System.out.printf(Locale.ROOT, "+9%% fib and +8%% sleep, %s, %s machine, %d runs:%s%s flagged estimates within 3"
+                        + " points %.3f; unaffected rows flagged %d%n", s.name(), burst == 0 ? "quiet" : "busy", runs, fib, sleep,
+                f.within3(), f.unaffected());
     }
 
     @Test
@@ -286,6 +319,57 @@ class WholeProcedureSimulationTest {
             assertTrue(f.fib() <= 0.04, "fib rows flagged " + f.fib() + ": the budget leaves them out of reach");
         }
         assertTrue(quiet.within3() >= 0.98 && busy.within3() >= 0.99, quiet.within3() + ", " + busy.within3());
+    }
+
+    /**
+     * The workflow's gate in two shards (.ci/ab-gate.sh): the CPU-bound rows and the rest, each a
+     * 15-minute job at alpha 0.025 on a runner of its own. A/A: each shard's per-row rate against its
+     * own nominal, and the rate at which either of the two jobs flags a row, against 0.05.
+     */
+    @Test
+    void theGateInTwoShardsKeepsOneFamilyWiseRate() {
+        int runs = 1000;
+        for (double burst : new double[] {0, 0.2}) {
+            Scenario cpu = Scenario.shard(Shard.CPU, burst);
+            Scenario rest = Scenario.shard(Shard.REST, burst);
+            List<Run> cpuRuns = cpu.runs(Map.of(), runs, 71);
+            List<Run> restRuns = rest.runs(Map.of(), runs, 72);
+            AaFigures c = aa(cpu, cpuRuns);
+            AaFigures r = aa(rest, restRuns);
+            print("A/A", cpu, burst, runs, c);
+            print("A/A", rest, burst, runs, r);
+            long either = IntStream.range(0, runs).filter(i -> anyFlag(cpuRuns.get(i)) || anyFlag(restRuns.get(i))).count();
+            double fw = either / (double) runs;
+            System.out.printf(Locale.ROOT, "A/A, both shards, %s machine, %d runs: either job flags a row in %.3f (SE %.3f)%n",
+                    burst == 0 ? "quiet" : "busy", runs, fw, se(fw, runs));
+            assertTrue(fw <= 0.05, "either shard flags a row in " + fw);
+            assertWithin(c, 1.2, 0.05, 0.95, 0.78);
+            assertWithin(r, 1.2, 0.05, 0.95, 0.78);
+        }
+    }
+
+    private static boolean anyFlag(Run run) {
+        return run.tested().stream().anyMatch(WholeProcedureSimulationTest::flagged);
+    }
+
+    /** The cpu shard on a +9% fib build, the rest shard on +8% sleeps: what each job of the workflow flags. */
+    @Test
+    void theCpuShardFlagsANinePercentSlowerFibListAndTheRestShardTheSleeps() {
+        int runs = 300;
+        PowerFigures quietCpu = null;
+        for (double burst : new double[] {0, 0.2}) {
+            PowerFigures cpu = power(Scenario.shard(Shard.CPU, burst), runs, 91);
+            print(Scenario.shard(Shard.CPU, burst), burst, runs, cpu);
+            PowerFigures rest = power(Scenario.shard(Shard.REST, burst), runs, 92);
+            print(Scenario.shard(Shard.REST, burst), burst, runs, rest);
+            assertTrue(rest.sleep() >= 0.92, "sleep rows flagged " + rest.sleep());
+            // Holm controls the family-wise rate whatever the other rows do: after ten fib rows are
+            // flagged, an unaffected one is tested at a level near alpha / 2, not alpha / 12.
+            assertTrue(cpu.unaffected() <= 0.025 * runs && rest.unaffected() <= 0.025 * runs,
+                    cpu.unaffected() + ", " + rest.unaffected());
+            quietCpu = quietCpu == null ? cpu : quietCpu;
+        }
+        assertTrue(quietCpu.fib() >= 0.86 && quietCpu.medianFibMde() <= 0.09, quietCpu.fib() + ", " + quietCpu.medianFibMde());
     }
 
     @Test

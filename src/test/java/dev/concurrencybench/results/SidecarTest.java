@@ -87,6 +87,8 @@ class SidecarTest {
         Files.writeString(dir.resolve(newer), "[]");
         Files.writeString(Sidecar.pathFor(dir.resolve(newer)), "{}");
         Files.writeString(dir.resolve("zzz.env.json"), "{}");
+        // An ab run's verdicts sit beside its results; they are not a results file.
+        Files.writeString(dir.resolve(ResultsFiles.AB_TABLE), "{}");
         assertEquals(Optional.of(dir.resolve(newer)), ResultsFiles.newest(dir));
         assertEquals(2, ResultsFiles.list(dir).count());
         assertEquals(Optional.empty(), ResultsFiles.newest(dir.resolve("absent")));

@@ -59,6 +59,13 @@ class UtilTest {
     }
 
     @Test
+    void aFilesDigestIsItsSha256InHex(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("a.jar");
+        Files.writeString(f, "abc");
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Checksums.sha256(f));
+    }
+
+    @Test
     void positiveNamesTheValue() {
         assertEquals(3, Checks.positive("tasks", 3));
         assertEquals("tasks must be > 0, got 0", assertThrows(IllegalArgumentException.class, () -> Checks.positive("tasks", 0)).getMessage());
