@@ -14,7 +14,6 @@ import dev.concurrencybench.results.ResultsFiles;
 import dev.concurrencybench.util.AtomicFiles;
 import dev.concurrencybench.util.Checksums;
 import dev.concurrencybench.util.CommandLines;
-import dev.concurrencybench.util.Jvms;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
@@ -36,11 +35,13 @@ import picocli.CommandLine.Unmatched;
 
 /**
  * {@code java -jar target/benchmarks.jar ab --base BASE.jar [--new NEW.jar] [options] [JMH args]}:
- * the same-machine A/B comparison of two builds of this suite. See docs/regression-gate.md.
+ * the same-machine A/B comparison of two sides, each a jar, a java and JVM flags: two builds of this
+ * suite, two JDKs or two sets of flags. See docs/regression-gate.md and docs/jdk-and-flags.md.
  * Exit status: 0 no regression, 1 a regression beyond the minimum effect, 2 bad input (one line).
  */
 @Command(name = "ab", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Measures two builds on this machine, interleaved: per row, pairs of one base fork and one new fork",
+        description = {"Measures two sides on this machine, interleaved: two builds, two javas (--base-java, --new-java) or",
+                "two sets of fork flags (--base-jvm-args, --new-jvm-args). Per row, pairs of one base fork and one new fork",
                 "back to back in random order, a pilot of two pairs per row and then one plan; the verdict per row comes",
                 "from the pairs' log ratios (10%% trimmed mean, variances moderated across alike rows, Holm across rows,",
                 "a minimum effect). JMH args (benchmark patterns, -e, -p, -jvmArgs, -wi/-i/-w/-r) select what is",
@@ -59,11 +60,26 @@ public final class AbCommand implements Callable<Integer> {
     static final double DEEP_DETECT = 5;
 
 
-    @Option(names = "--base", required = true, paramLabel = "JAR", description = "The base build's benchmarks jar.")
+    @Option(names = "--base", paramLabel = "JAR", description = {"The base build's benchmarks jar (default: the jar running",
+            "this, when a --base-java, --new-java, --base-jvm-args or --new-jvm-args is given)."})
     Path base;
 
     @Option(names = "--new", paramLabel = "JAR", description = "The new build's jar (default: the jar running this).")
     Path next;
+
+    @Option(names = "--base-java", paramLabel = "DIR",
+            description = "The JDK or JRE home whose java runs the base side's JMH calls and forks (default: this java).")
+    Path baseJava;
+
+    @Option(names = "--new-java", paramLabel = "DIR", description = "The same for the new side (default: this java).")
+    Path newJava;
+
+    @Option(names = "--base-jvm-args", paramLabel = "FLAGS",
+            description = "JVM flags added to every fork of the base side, in one argument, e.g. \"-XX:+UseSerialGC -Xmx1g\".")
+    String baseJvmArgs;
+
+    @Option(names = "--new-jvm-args", paramLabel = "FLAGS", description = "The same for the new side.")
+    String newJvmArgs;
 
     @Option(names = "--budget", paramLabel = "DURATION",
             description = "Measuring time, e.g. 15m, 90s, 1h30m (default: " + DEFAULT_BUDGET + "; " + DEEP_BUDGET
@@ -151,18 +167,35 @@ public final class AbCommand implements Callable<Integer> {
             Controls.check(control);
         }
         CpuList cpuList = cpus == null ? null : PinnedRun.parseCpus(cpus);
-        Path newJar = next != null ? next : runningJar();
+        boolean sideOptions = baseJava != null || newJava != null || baseJvmArgs != null || newJvmArgs != null;
+        if (base == null && !sideOptions) {
+            throw new AbException("--base JAR is needed, unless --base-java, --new-java, --base-jvm-args or --new-jvm-args"
+                    + " is given (then the jar running ab is the default on both sides)");
+        }
+        Path newJar = next != null ? next : runningJar("--new");
+        Path baseJar = base != null ? base : runningJar("--base");
         JmhSelection selection = JmhSelection.parse(jmhArgs);
         try {
             Params.check(selection.paramArgs().toArray(String[]::new));
         } catch (IllegalArgumentException e) {
             throw new AbException(e.getMessage());
         }
-        Rows rows = Rows.match(entries(base, "--base"), entries(newJar, "--new"), selection);
+        List<JarBenchmarkList.Entry> baseEntries = entries(baseJar, "--base");
+        List<JarBenchmarkList.Entry> newEntries = entries(newJar, "--new");
+        Rows rows = Rows.match(baseEntries, newEntries, selection);
         if (rows.common().isEmpty()) {
-            throw new AbException("no rows in common between " + base + " (" + rows.removed().size() + " selected) and "
+            throw new AbException("no rows in common between " + baseJar + " (" + rows.removed().size() + " selected) and "
                     + newJar + " (" + rows.added().size() + " selected)");
         }
+        // Each side's java runs once with its flags, before anything is measured or written.
+        List<String> baseFlags = JmhSelection.split(baseJvmArgs == null ? "" : baseJvmArgs);
+        List<String> newFlags = JmhSelection.split(newJvmArgs == null ? "" : newJvmArgs);
+        JavaRuntime baseRuntime = JavaRuntime.forSide("--base-java", baseJava, "--base-jvm-args", baseFlags);
+        JavaRuntime newRuntime = JavaRuntime.home(baseJava).equals(JavaRuntime.home(newJava)) && baseFlags.equals(newFlags)
+                ? baseRuntime : JavaRuntime.forSide("--new-java", newJava, "--new-jvm-args", newFlags);
+        SideSpec baseSide = SideSpec.of(Side.BASE, baseJar, baseRuntime, baseFlags, baseEntries);
+        SideSpec newSide = SideSpec.of(Side.NEW, newJar, newRuntime, newFlags, newEntries);
+        Sides sides = new Sides(baseSide.record(), newSide.record());
         long orderSeed = seed != null ? seed : System.nanoTime();
         List<Row> controls = control == null ? List.of() : Controls.pick(rows.common(), control, orderSeed);
         Instant started = Instant.now();
@@ -176,6 +209,7 @@ public final class AbCommand implements Callable<Integer> {
                 rows.common().size(), rows.added().size(), rows.removed().size(),
                 controls.isEmpty() ? "" : ", " + controls.size() + " control rows (base against base)",
                 Durations.format(time.toNanos()), orderSeed, cpuList == null ? "" : ", pinned to CPUs " + cpuList, runDir);
+        err.println("ab: " + sides.headline());
         err.flush();
 
         // The machine is checked once around all rounds, for both sides alike; the children skip their own check.
@@ -184,7 +218,7 @@ public final class AbCommand implements Callable<Integer> {
         CoreCheck before = check ? RunCheck.take("before the first round", checked, err::println, err::println) : null;
         Engine.Result result;
         ChildCommand command = command(selection, !noCds);
-        try (JarForkRunner runner = new JarForkRunner(base, newJar, command, cpuList, runDir)) {
+        try (JarForkRunner runner = new JarForkRunner(baseSide, newSide, command, cpuList, runDir)) {
             Thread stop = new Thread(runner::close, "ab-stop-children");
             Runtime.getRuntime().addShutdownHook(stop);
             Engine engine = new Engine(rows.common(), controls, runner, System::nanoTime,
@@ -200,14 +234,19 @@ public final class AbCommand implements Callable<Integer> {
         List<String> invocation = new ArrayList<>(List.of("ab"));
         invocation.addAll(spec.commandLine().getParseResult().originalArgs());
         MergedResults.Machine machine = new MergedResults.Machine(cpuList == null ? null : cpuList.toString(), before, after);
-        Path baseFile = MergedResults.write(runDir, Side.BASE, result.rows(), invocation, base.toAbsolutePath().getParent(),
-                machine);
-        Path newFile = MergedResults.write(runDir, Side.NEW, result.rows(), invocation, newJar.toAbsolutePath().getParent(),
-                machine);
+        Path baseFile = MergedResults.write(runDir, baseSide, result.rows(), invocation, machine);
+        Path newFile = MergedResults.write(runDir, newSide, result.rows(), invocation, machine);
 
         List<String> warnings = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        result.rows().stream().filter(r -> r.status() == Engine.Status.FAILED)
+        List<String> notes = new ArrayList<>(sides.notes());
+        if (baseSide.jar().equals(newSide.jar())) {
+            // One jar on two javas or flag sets: a row that cannot run on one of them is a row of the other only.
+            result.rows().stream().filter(r -> r.status() == Engine.Status.ONE_SIDED).forEach(r -> notes.add(
+                    r.row().display() + ": runs on " + r.onlyOn().label() + " only (" + r.failure() + ")"));
+            rows = rows.withOneSided(result.rows());
+            result = result.withoutOneSided();
+        }
+        result.rows().stream().filter(r -> r.status().failed())
                 .forEach(r -> warnings.add(r.row().display() + ": " + r.failure()));
         if (deep) {
             notes.add("deep mode: " + preset);
@@ -225,7 +264,7 @@ public final class AbCommand implements Callable<Integer> {
             notes.add("results: " + baseFile + " and " + newFile + " (compare and report read them)");
         }
         Comparison c = AbReport.build(rows, result, alpha, minEffect,
-                design(result, time, minEffectPct, detectPct, orderSeed, cpuList, newJar),
+                design(result, time, minEffectPct, detectPct, orderSeed, cpuList, sides),
                 warnings, notes, control == null ? Double.NaN : control);
         String rendered = f.render(c);
         // The verdicts beside both sides' results, machine-readable whatever --format says: history add reads them.
@@ -236,7 +275,7 @@ public final class AbCommand implements Callable<Integer> {
             out.print(rendered);
         }
         out.flush();
-        boolean newFailed = result.rows().stream().anyMatch(r -> r.status() == Engine.Status.FAILED
+        boolean newFailed = result.rows().stream().anyMatch(r -> r.status().failed()
                 && r.failure().startsWith("failed on new"));
         if (newFailed) {
             err.println("ab: a benchmark failed on the new jar (see " + runDir.resolve("new.log") + ")");
@@ -245,35 +284,8 @@ public final class AbCommand implements Callable<Integer> {
         return c.hasRegression() ? REGRESSION : OK;
     }
 
-    /**
-     * The budget, minimum effect and detect size of a run: what the command line gives, else
-     * {@code --deep}'s preset (55 minutes, 2%, 5%), else the defaults (15 minutes, 5%, twice the
-     * minimum effect). The detect size is never below twice the minimum effect unless given.
-     */
-    record Preset(Duration budget, double minEffectPercent, double detectPercent) {
-
-        static Preset of(boolean deep, String budget, Double minEffect, Double detect) {
-            double m = minEffect != null ? minEffect : deep ? DEEP_MIN_EFFECT : DEFAULT_MIN_EFFECT;
-            if (!(m > 0 && m < 1000)) {
-                throw new AbException("--min-effect must be a percentage above 0, got " + m);
-            }
-            double d = detect != null ? detect : Math.max(2 * m, deep ? DEEP_DETECT : 0);
-            if (!(d > m && d < 1000)) {
-                throw new AbException("--detect must be a percentage above the minimum effect (" + trim(m) + "), got " + d);
-            }
-            return new Preset(Durations.parse(budget != null ? budget : deep ? DEEP_BUDGET : DEFAULT_BUDGET), m, d);
-        }
-
-        /** E.g. {@code budget 55m00s, minimum effect 2%, detect 5%}. */
-        @Override
-        public String toString() {
-            return String.format(Locale.ROOT, "budget %s, minimum effect %s%%, detect %s%%", Durations.format(budget.toNanos()),
-                    trim(minEffectPercent), trim(detectPercent));
-        }
-    }
-
     private Comparison.Design design(Engine.Result result, Duration time, double minEffectPct, double detectPct,
-                                     long orderSeed, CpuList cpuList, Path newJar) throws IOException {
+                                     long orderSeed, CpuList cpuList, Sides sides) throws IOException {
         int pairs = result.rows().stream().mapToInt(r -> r.pairs().length).sum();
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("alpha", alpha);
@@ -291,16 +303,19 @@ public final class AbCommand implements Callable<Integer> {
         o.put("appCds", !noCds);
         o.put("control", control);
         o.put("cpus", cpuList == null ? null : cpuList.toString());
+        o.put("aa", sides.aa());
+        o.put("base", sides.base());
+        o.put("new", sides.next());
         // Which builds were measured: a dirty work tree's commit alone does not say (history reads these).
-        o.put("baseJar", base.toString());
-        o.put("baseJarSha256", Checksums.sha256(base));
-        o.put("newJar", newJar.toString());
-        o.put("newJarSha256", Checksums.sha256(newJar));
+        o.put("baseJar", sides.base().jar());
+        o.put("baseJarSha256", Checksums.sha256(Path.of(sides.base().jar())));
+        o.put("newJar", sides.next().jar());
+        o.put("newJarSha256", Checksums.sha256(Path.of(sides.next().jar())));
         String method = String.format(Locale.ROOT, "paired forks, pilot and plan, %d%% trimmed mean, moderated variances,"
                         + " alpha %s Holm-Bonferroni, min effect %s%%; %d pairs in %d rounds, %s",
                 Math.round(PairedStats.TRIM * 100), trim(alpha), trim(minEffectPct), pairs, result.rounds(),
                 Durations.format(result.elapsedNanos()));
-        return new Comparison.Design("Same-machine A/B (ab)", method, o);
+        return new Comparison.Design(sides.title(), method, o);
     }
 
     /**
@@ -338,7 +353,6 @@ public final class AbCommand implements Callable<Integer> {
      * The fork's JIT and GC are left as the benchmark declares them.
      */
     static ChildCommand command(JmhSelection selection, boolean cds) {
-        Path java = Jvms.javaExecutable();
         List<String> host = new ArrayList<>(List.of(ChildCommand.NO_CORE_CHECK, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         if (Boolean.getBoolean("jmh.ignoreLock")) {
             host.add("-Djmh.ignoreLock=true");
@@ -349,7 +363,7 @@ public final class AbCommand implements Callable<Integer> {
             fork.addAll(cdsFlags("ab-fork.jsa"));
         }
         fork.addAll(selection.jvmArgs());
-        return new ChildCommand(java, host, fork, selection.passThrough());
+        return new ChildCommand(host, fork, selection.jvmArgsAppend(), selection.passThrough());
     }
 
     /** A dynamic AppCDS archive made by the first JVM that exits and used by the next ones (JDK 19+). */
@@ -369,8 +383,8 @@ public final class AbCommand implements Callable<Integer> {
         }
     }
 
-    /** The jar this class was loaded from: the default new side. */
-    private static Path runningJar() {
+    /** The jar this class was loaded from: the default jar of a side. */
+    private static Path runningJar(String option) {
         try {
             Path p = Path.of(AbCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isRegularFile(p)) {
@@ -379,7 +393,7 @@ public final class AbCommand implements Callable<Integer> {
         } catch (URISyntaxException | SecurityException | NullPointerException e) {
             // fall through
         }
-        throw new AbException("--new is needed when ab does not run from a jar");
+        throw new AbException(option + " is needed when ab does not run from a jar");
     }
 
     /**
@@ -401,7 +415,7 @@ public final class AbCommand implements Callable<Integer> {
         return check == null ? "failed" : check.summary();
     }
 
-    private static String trim(double x) {
+    static String trim(double x) {
         return java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
     }
 }

@@ -47,7 +47,7 @@ final class AbReport {
         double[] p = new double[n];
         int tested = 0;
         for (int i = 0; i < n; i++) {
-            p[i] = outcomes.get(i).status() == Engine.Status.FAILED ? Double.NaN : summaries[i].p();
+            p[i] = outcomes.get(i).status().failed() ? Double.NaN : summaries[i].p();
             tested += Double.isNaN(p[i]) ? 0 : 1;
         }
         double[] adjusted = Stats.holm(p);
@@ -74,7 +74,7 @@ final class AbReport {
         if (!steps.moderate()) {
             return Families.none();
         }
-        return Families.of(outcomes.stream().filter(o -> o.status() != Engine.Status.FAILED)
+        return Families.of(outcomes.stream().filter(o -> !o.status().failed())
                 .map(o -> member(o, PairedStats.sample(o.pairs()))).toList());
     }
 
@@ -128,7 +128,7 @@ final class AbReport {
         for (Engine.RowOutcome o : controls) {
             PairedStats.Sample sample = PairedStats.sample(o.pairs());
             PairedStats.Summary s = families.test(member(o, sample), sample, 1 - alpha);
-            double p = o.status() == Engine.Status.FAILED ? Double.NaN : s.p();
+            double p = o.status().failed() ? Double.NaN : s.p();
             family[realP.length] = p;
             double adjusted = Stats.holm(family)[realP.length];
             lines.add(line(o, s, p, adjusted, alpha, minEffect, familyAlpha));
@@ -152,7 +152,7 @@ final class AbReport {
         double hi = Math.exp(higherIsBetter ? -s.low() : s.high());
         Verdict verdict;
         String text;
-        if (o.status() == Engine.Status.FAILED) {
+        if (o.status().failed()) {
             verdict = Verdict.INCONCLUSIVE;
             text = "inconclusive: " + o.failure();
         } else if (Double.isNaN(p)) {

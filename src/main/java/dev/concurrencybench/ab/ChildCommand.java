@@ -5,22 +5,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The command line of one JMH call, the same for both sides but the jar:
- * {@code java [host flags] -jar JAR <row> -f 1 <settings> -foe true -rf json -rff FILE
- * -jvmArgs "<fork flags>" [-jvmArgsAppend/-jvmArgsPrepend as given]}.
+ * The command line of one JMH call, the same for both sides but the side's jar, java and flags:
+ * {@code <side's java> [host flags] -jar JAR <row> -f 1 <settings> -foe true -rf json -rff FILE
+ * -jvmArgs "<fork flags>" [-jvmArgsAppend "<appended flags> <side's flags>"] [-jvmArgsPrepend as given]}.
  *
- * <p>Each side is run as a plain JMH jar with a JDK 21+ {@code java} directly (the one running
- * {@code ab}), so a base built from an older commit works as long as its JMH command line does; no
- * Java 17 re-launch is involved. {@code -jvmArgs} is always given, so the forks get exactly
- * {@code ab}'s flags and the user's, never the host's. Pinning ({@code ab --cpus}) is no part of
- * the command: {@link JarForkRunner} starts it from a pinned thread, which works for any jar.
+ * <p>Each side is run as a plain JMH jar with its own JDK 21+ {@code java} directly (by default the
+ * one running {@code ab}), so a base built from an older commit works as long as its JMH command
+ * line does; no Java 17 re-launch is involved. JMH forks with the host's java, so the side's java
+ * runs its forks too. {@code -jvmArgs} is always given, so the forks get exactly {@code ab}'s flags
+ * and the user's, never the host's. The side's own flags come last of all, after the flags the
+ * benchmark's {@code @Fork(jvmArgsAppend)} declares (the heap) or the user's {@code -jvmArgsAppend}
+ * in their place, so that a side's {@code -Xmx} or GC wins. Pinning ({@code ab --cpus}) is no part
+ * of the command: {@link JarForkRunner} starts it from a pinned thread, which works for any jar.
  *
- * @param java        the {@code java} launcher
  * @param hostFlags   flags of the JMH host JVM (the one {@code -jar} starts)
  * @param forkFlags   {@code ab}'s flags for the forked JVM, then the user's {@code -jvmArgs}
- * @param passThrough the user's {@code -jvmArgsAppend}/{@code -jvmArgsPrepend}, unchanged
+ * @param jvmArgsAppend the user's {@code -jvmArgsAppend}, in place of the declared ones; null when not given
+ * @param passThrough the user's {@code -jvmArgsPrepend}, unchanged
  */
-public record ChildCommand(Path java, List<String> hostFlags, List<String> forkFlags,
+public record ChildCommand(List<String> hostFlags, List<String> forkFlags, List<String> jvmArgsAppend,
                            List<String> passThrough) {
 
     /** Turns off the launcher's core check in the JMH host (issue 12); older jars ignore the property. */
@@ -29,6 +32,7 @@ public record ChildCommand(Path java, List<String> hostFlags, List<String> forkF
     public ChildCommand {
         hostFlags = List.copyOf(hostFlags);
         forkFlags = List.copyOf(forkFlags);
+        jvmArgsAppend = jvmArgsAppend == null ? null : List.copyOf(jvmArgsAppend);
         passThrough = List.copyOf(passThrough);
         if (forkFlags.isEmpty()) {
             throw new IllegalArgumentException("fork flags must not be empty (an empty -jvmArgs would pass the host's)");
@@ -40,20 +44,30 @@ public record ChildCommand(Path java, List<String> hostFlags, List<String> forkF
      *
      * @param sideArgs JMH arguments for this side only (see {@link #profilerArgs}); usually none
      */
-    public List<String> build(Path jar, List<String> sideArgs, Row row, ForkSettings settings, Path results) {
+    public List<String> build(SideSpec side, List<String> sideArgs, Row row, ForkSettings settings, Path results) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(java.toString());
+        cmd.add(side.java().executable().toString());
         cmd.addAll(hostFlags);
         cmd.add("-jar");
-        cmd.add(jar.toString());
+        cmd.add(side.jar().toString());
         cmd.addAll(row.selectArgs());
         cmd.addAll(List.of("-f", "1"));
         cmd.addAll(settings.args());
         cmd.addAll(List.of("-foe", "true", "-rf", "json", "-rff", results.toString()));
         cmd.addAll(List.of("-jvmArgs", String.join(" ", forkFlags)));
+        List<String> appended = new ArrayList<>(jvmArgsAppend != null ? jvmArgsAppend : side.declaredAppend(row.benchmark()));
+        appended.addAll(side.jvmArgs());
+        if (!appended.isEmpty()) {
+            cmd.addAll(List.of("-jvmArgsAppend", String.join(" ", appended.stream().map(ChildCommand::quoted).toList())));
+        }
         cmd.addAll(passThrough);
         cmd.addAll(sideArgs);
         return cmd;
+    }
+
+    /** A flag as JMH reads it back from one string: one with a space inside goes in double quotes. */
+    static String quoted(String flag) {
+        return flag.contains(" ") ? "\"" + flag + "\"" : flag;
     }
 
     /**

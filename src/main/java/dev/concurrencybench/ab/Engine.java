@@ -31,6 +31,10 @@ import java.util.function.LongSupplier;
  * flag unchanged rows more often than it says (the whole-procedure simulation measured 1.8 times
  * the nominal rate for the design this replaced).
  *
+ * <p>A row whose very first fork fails on one side gets the other side's fork of that pair too: if
+ * that one runs, the row runs on one side only ({@link Status#ONE_SIDED}), as a benchmark that needs
+ * an API only the newer of two JDKs has does. A row that fails after it has run is {@link Status#FAILED}.
+ *
  * <p><b>Control rows</b> ({@code ab --control}) are copies of real rows whose pairs run the base jar
  * twice, the second base fork in the new fork's place. They go through everything a real row does
  * (pilot, shuffled rounds, AB/BA blocks, sizing), and get as many pairs as their real twin, so what
@@ -79,7 +83,17 @@ public final class Engine {
         /** The time ran out before its plan did. */
         TRUNCATED,
         /** A fork failed on one side; the row is no longer run. */
-        FAILED
+        FAILED,
+        /**
+         * The row's first fork failed on one side while the other side's ran: the row runs on that side
+         * only, e.g. a benchmark that needs an API only the newer of two JDKs has ({@link RowOutcome#onlyOn}).
+         */
+        ONE_SIDED;
+
+        /** Whether the row stopped on a failure: it has no test. */
+        public boolean failed() {
+            return this == FAILED || this == ONE_SIDED;
+        }
     }
 
     /**
@@ -89,10 +103,11 @@ public final class Engine {
      * @param base    the base forks, in the order run
      * @param next    the new forks
      * @param planned the pairs the plan gave it in all (the pilot's included)
-     * @param failure why the row stopped, for {@link Status#FAILED}
+     * @param failure why the row stopped, for {@link Status#FAILED} and {@link Status#ONE_SIDED}
+     * @param onlyOn  for {@link Status#ONE_SIDED}, the side it runs on; else null
      */
     public record RowOutcome(Row row, double[] pairs, List<OrderPlan.Order> orders, List<Fork> base, List<Fork> next,
-                             int planned, Status status, String failure, String unit) {
+                             int planned, Status status, String failure, String unit, Side onlyOn) {
     }
 
     /**
@@ -110,6 +125,12 @@ public final class Engine {
         /** A run of the full design. */
         public Result(List<RowOutcome> rows, List<RowOutcome> controls, int rounds, long elapsedNanos) {
             this(rows, controls, rounds, elapsedNanos, Steps.ALL);
+        }
+
+        /** The run without its rows that ran on one side only. */
+        Result withoutOneSided() {
+            return new Result(rows.stream().filter(r -> r.status() != Status.ONE_SIDED).toList(), controls, rounds,
+                    elapsedNanos, steps);
         }
     }
 
@@ -155,6 +176,7 @@ public final class Engine {
         boolean outOfReach;
         boolean failed;
         String failure;
+        Side onlyOn;
         String unit;
 
         State(Row row, boolean control, int index) {
@@ -183,7 +205,7 @@ public final class Engine {
 
         Status status() {
             if (failed) {
-                return Status.FAILED;
+                return onlyOn != null ? Status.ONE_SIDED : Status.FAILED;
             }
             if (outOfReach) {
                 return Status.OUT_OF_REACH;
@@ -239,7 +261,7 @@ public final class Engine {
             }
         }
         List<RowOutcome> out = states.stream().map(s -> new RowOutcome(s.row, s.values(), List.copyOf(s.orders),
-                List.copyOf(s.base), List.copyOf(s.next), s.target, s.status(), s.failure, s.unit)).toList();
+                List.copyOf(s.base), List.copyOf(s.next), s.target, s.status(), s.failure, s.unit, s.onlyOn)).toList();
         return new Result(out.subList(0, rows.size()), out.subList(rows.size(), out.size()), round,
                 clock.getAsLong() - start, config.steps());
     }
@@ -274,13 +296,21 @@ public final class Engine {
     private boolean pair(State s, OrderPlan.Order order, int round, long left) throws InterruptedException {
         long timeout = left + Duration.ofMinutes(1).toNanos();
         Fork first = runner.run(jar(s, order.first()), s.row, s.settings, tag(round, s, order.first()), timeout);
-        if (!first.ok()) {
+        // A row that fails at its very start may run on the other side alone: that side's fork tells.
+        boolean start = s.pairs.isEmpty() && !s.control;
+        if (!first.ok() && !start) {
             fail(s, jar(s, order.first()), first.failure());
             return false;
         }
         Fork second = runner.run(jar(s, order.second()), s.row, s.settings, tag(round, s, order.second()), timeout);
-        if (!second.ok()) {
-            fail(s, jar(s, order.second()), second.failure());
+        if (!first.ok() || !second.ok()) {
+            Side failed = first.ok() ? order.second() : order.first();
+            fail(s, failed, (first.ok() ? second : first).failure());
+            if (start && (first.ok() || second.ok())) {
+                s.onlyOn = failed == Side.BASE ? Side.NEW : Side.BASE;
+                // Kept, so that the side it runs on has the row in its results file.
+                (s.onlyOn == Side.BASE ? s.base : s.next).add(first.ok() ? first : second);
+            }
             return false;
         }
         Fork b = order.first() == Side.BASE ? first : second;

@@ -21,10 +21,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs forks as real JMH calls of the two jars, one process at a time. Each side has its own
- * working folder (in a temp folder removed by {@link #close()}), so the relative AppCDS archive
- * paths in the flags are the same text on both sides while the archives are each jar's own. The
- * output of every call is appended to the side's log.
+ * Runs forks as real JMH calls of the two sides, one process at a time, each side with its own jar,
+ * java and flags ({@link SideSpec}). Each side has its own working folder (in a temp folder removed
+ * by {@link #close()}), so the relative AppCDS archive paths in the flags are the same text on both
+ * sides while the archives are each side's own: an archive holds one jar's classes as one JVM build
+ * with one set of flags made them, so two javas, or one java with two sets of flags, never share
+ * one. The output of every call is appended to the side's log.
  *
  * <p>With a CPU list ({@code ab --cpus}), every call of both sides is started from a thread pinned to
  * it ({@link Affinity#start}), so the JMH host, its fork and any worker JVM the fork starts all
@@ -35,31 +37,34 @@ public final class JarForkRunner implements ForkRunner, AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final Map<Side, Path> jars = new EnumMap<>(Side.class);
+    private final Map<Side, SideSpec> sides = new EnumMap<>(Side.class);
     private final Map<Side, Path> dirs = new EnumMap<>(Side.class);
     private final Map<Side, Path> logs = new EnumMap<>(Side.class);
     private final Map<Side, List<String>> sideArgs = new EnumMap<>(Side.class);
     private final ChildCommand command;
     private final CpuList cpus;
     private final Path work;
-    private volatile Process current;
+    /** Guards {@link #current} and {@link #closed}: once closed, no call starts, so none can write into a removed folder. */
+    private final Object lock = new Object();
+    private Process current;
+    private boolean closed;
 
     /**
      * @param cpus   the CPUs every call runs on, or null for wherever the scheduler puts it
      * @param logDir where {@code base.log} and {@code new.log} are written
      */
-    public JarForkRunner(Path baseJar, Path newJar, ChildCommand command, CpuList cpus, Path logDir) throws IOException {
+    public JarForkRunner(SideSpec base, SideSpec next, ChildCommand command, CpuList cpus, Path logDir) throws IOException {
         this.command = command;
         this.cpus = cpus;
         this.work = TempDirs.create("concurrency-bench-ab-");
-        jars.put(Side.BASE, baseJar.toAbsolutePath());
-        jars.put(Side.NEW, newJar.toAbsolutePath());
+        sides.put(Side.BASE, base);
+        sides.put(Side.NEW, next);
         for (Side s : Side.values()) {
             dirs.put(s, Files.createDirectory(work.resolve(s.label())));
             logs.put(s, logDir.resolve(s.label() + ".log"));
         }
-        boolean baseProfiles = JarBenchmarkList.hasUsageProfiler(baseJar);
-        boolean newProfiles = JarBenchmarkList.hasUsageProfiler(newJar);
+        boolean baseProfiles = JarBenchmarkList.hasUsageProfiler(base.jar());
+        boolean newProfiles = JarBenchmarkList.hasUsageProfiler(next.jar());
         sideArgs.put(Side.BASE, ChildCommand.profilerArgs(baseProfiles, newProfiles));
         sideArgs.put(Side.NEW, ChildCommand.profilerArgs(newProfiles, baseProfiles));
     }
@@ -69,17 +74,22 @@ public final class JarForkRunner implements ForkRunner, AutoCloseable {
         Path dir = dirs.get(side);
         Path json = dir.resolve(tag + ".json");
         Path out = dir.resolve("call.log");
-        List<String> cmd = command.build(jars.get(side), sideArgs.get(side), row, settings, json);
+        List<String> cmd = command.build(sides.get(side), sideArgs.get(side), row, settings, json);
         long start = System.nanoTime();
         Process p;
-        try {
-            ProcessBuilder builder = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(out.toFile());
-            p = cpus == null ? builder.start() : Affinity.start(builder, cpus);
-        } catch (IOException | RuntimeException e) {
-            return Fork.failed("cannot start " + cmd.get(0) + ": " + e.getMessage(), System.nanoTime() - start);
+        synchronized (lock) {
+            if (closed) {
+                return Fork.failed("not started: ab is stopping", 0);
+            }
+            try {
+                ProcessBuilder builder = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                        .redirectOutput(out.toFile());
+                p = cpus == null ? builder.start() : Affinity.start(builder, cpus);
+            } catch (IOException | RuntimeException e) {
+                return Fork.failed("cannot start " + cmd.get(0) + ": " + e.getMessage(), System.nanoTime() - start);
+            }
+            current = p;
         }
-        current = p;
         try {
             if (!p.waitFor(timeoutNanos, TimeUnit.NANOSECONDS)) {
                 kill(p);
@@ -89,7 +99,9 @@ public final class JarForkRunner implements ForkRunner, AutoCloseable {
             kill(p);
             throw e;
         } finally {
-            current = null;
+            synchronized (lock) {
+                current = null;
+            }
         }
         long nanos = System.nanoTime() - start;
         String output = keepLog(side, tag, cmd, out);
@@ -151,7 +163,11 @@ public final class JarForkRunner implements ForkRunner, AutoCloseable {
     /** Stops the call in progress, if any (its whole process tree), and removes the working folders. */
     @Override
     public void close() {
-        Process p = current;
+        Process p;
+        synchronized (lock) {
+            closed = true;
+            p = current;
+        }
         if (p != null) {
             try {
                 kill(p);

@@ -17,11 +17,14 @@ import java.util.regex.PatternSyntaxException;
  * @param excludes  {@code -e} patterns
  * @param params    {@code -p name=v1,v2}: the values replace the declared ones for benchmarks that have the param
  * @param jvmArgs   {@code -jvmArgs}, split on spaces as JMH does; appended to {@code ab}'s own fork flags
- * @param passThrough {@code -jvmArgsAppend} and {@code -jvmArgsPrepend}, passed to both sides unchanged
+ * @param jvmArgsAppend {@code -jvmArgsAppend}, split on spaces, in place of the benchmarks' declared ones on both sides
+ *                  (each side's own flags follow them); null when not given, so the declared ones stay
+ * @param passThrough {@code -jvmArgsPrepend}, passed to both sides unchanged
  * @param iterations {@code -wi}, {@code -i}, {@code -w}, {@code -r} when given: fixed settings for every fork
  */
 public record JmhSelection(List<String> includes, List<String> excludes, Map<String, List<String>> params,
-                           List<String> jvmArgs, List<String> passThrough, Map<String, String> iterations) {
+                           List<String> jvmArgs, List<String> jvmArgsAppend, List<String> passThrough,
+                           Map<String, String> iterations) {
 
     static final Set<String> ITERATION_OPTIONS = Set.of("-wi", "-i", "-w", "-r");
     private static final Set<String> ALLOWED = Set.of("-e", "-p", "-jvmArgs", "-jvmArgsAppend", "-jvmArgsPrepend",
@@ -32,6 +35,7 @@ public record JmhSelection(List<String> includes, List<String> excludes, Map<Str
         excludes = List.copyOf(excludes);
         params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
         jvmArgs = List.copyOf(jvmArgs);
+        jvmArgsAppend = jvmArgsAppend == null ? null : List.copyOf(jvmArgsAppend);
         passThrough = List.copyOf(passThrough);
         iterations = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(iterations));
     }
@@ -42,6 +46,7 @@ public record JmhSelection(List<String> includes, List<String> excludes, Map<Str
         List<String> excludes = new ArrayList<>();
         Map<String, List<String>> params = new LinkedHashMap<>();
         List<String> jvmArgs = new ArrayList<>();
+        List<String> jvmArgsAppend = null;
         List<String> passThrough = new ArrayList<>();
         Map<String, String> iterations = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i++) {
@@ -63,11 +68,15 @@ public record JmhSelection(List<String> includes, List<String> excludes, Map<Str
                 case "-e" -> excludes.add(regex(v));
                 case "-p" -> param(v, params);
                 case "-jvmArgs" -> jvmArgs.addAll(split(v));
-                case "-jvmArgsAppend", "-jvmArgsPrepend" -> passThrough.addAll(List.of(a, v));
+                case "-jvmArgsAppend" -> {
+                    jvmArgsAppend = jvmArgsAppend == null ? new ArrayList<>() : jvmArgsAppend;
+                    jvmArgsAppend.addAll(split(v));
+                }
+                case "-jvmArgsPrepend" -> passThrough.addAll(List.of(a, v));
                 default -> iterations.put(a, iteration(a, v));
             }
         }
-        return new JmhSelection(includes, excludes, params, jvmArgs, passThrough, iterations);
+        return new JmhSelection(includes, excludes, params, jvmArgs, jvmArgsAppend, passThrough, iterations);
     }
 
     /** Whether a benchmark's full name is selected, as JMH decides it (a pattern found anywhere). */
@@ -102,7 +111,8 @@ public record JmhSelection(List<String> includes, List<String> excludes, Map<Str
         params.put(spec.substring(0, eq), List.of(spec.substring(eq + 1).split(",", -1)));
     }
 
-    private static List<String> split(String flags) {
+    /** JVM flags given as one string: split on spaces, as JMH splits an unquoted {@code -jvmArgs}. */
+    static List<String> split(String flags) {
         return List.of(flags.strip().split("\\s+")).stream().filter(s -> !s.isEmpty()).toList();
     }
 

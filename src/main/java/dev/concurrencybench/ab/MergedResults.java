@@ -45,11 +45,12 @@ final class MergedResults {
 
     /**
      * Writes {@code <side>.json} and its sidecar when the side has any fork; returns the file, or null.
-     *
-     * @param gitDir where git is asked for the commit the side was built from (the jar's folder)
+     * The sidecar names the side's jar, java and flags, and its java as the JDK; git is asked for the
+     * commit in the jar's folder.
      */
-    static Path write(Path dir, Side side, List<Engine.RowOutcome> rows, List<String> command, Path gitDir,
-                      Machine machine) throws IOException {
+    static Path write(Path dir, SideSpec spec, List<Engine.RowOutcome> rows, List<String> command, Machine machine)
+            throws IOException {
+        Side side = spec.side();
         ArrayNode out = MAPPER.createArrayNode();
         for (Engine.RowOutcome r : rows) {
             List<JsonNode> records = (side == Side.BASE ? r.base() : r.next()).stream()
@@ -63,8 +64,8 @@ final class MergedResults {
         }
         Path file = dir.resolve(side.label() + ".json");
         MAPPER.writeValue(file.toFile(), out);
-        Environment env = Sidecar.capture(file.getFileName().toString(), "ab", command, gitDir)
-                .withMachine(machine.cpus(), machine.before(), machine.after());
+        Environment env = Sidecar.capture(file.getFileName().toString(), "ab", command, spec.jar().getParent())
+                .withMachine(machine.cpus(), machine.before(), machine.after()).withAbSide(spec.record());
         Sidecar.write(file, env);
         return file;
     }

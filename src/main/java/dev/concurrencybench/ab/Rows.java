@@ -54,6 +54,24 @@ public record Rows(List<Row> common, List<RowKey> added, List<RowKey> removed) {
         return new Rows(common, added, removed);
     }
 
+    /**
+     * These rows with the ones that ran on one side only ({@link Engine.Status#ONE_SIDED}) moved to
+     * added (they run on new only) or removed (on base only), as rows of one jar are: for two sides of
+     * one jar, where the java or the flags decide which rows can run.
+     */
+    Rows withOneSided(List<Engine.RowOutcome> outcomes) {
+        List<Row> stillCommon = new ArrayList<>(common);
+        List<RowKey> moreAdded = new ArrayList<>(added);
+        List<RowKey> moreRemoved = new ArrayList<>(removed);
+        for (Engine.RowOutcome o : outcomes) {
+            if (o.status() == Engine.Status.ONE_SIDED) {
+                stillCommon.remove(o.row());
+                (o.onlyOn() == Side.NEW ? moreAdded : moreRemoved).add(o.row().key());
+            }
+        }
+        return new Rows(stillCommon, moreAdded, moreRemoved);
+    }
+
     /** Every row of the selected benchmarks: the product of their param values. */
     static Map<RowKey, Row> expand(List<JarBenchmarkList.Entry> entries, JmhSelection selection) {
         Map<RowKey, Row> rows = new LinkedHashMap<>();

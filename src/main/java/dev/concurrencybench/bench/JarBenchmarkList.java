@@ -39,9 +39,14 @@ public final class JarBenchmarkList {
      * @param warmupTime           e.g. {@code 500ms} (as JMH's -w takes it), or null for JMH's default
      * @param measurementIterations from the annotations, or -1
      * @param measurementTime      or null
+     * @param jvmArgsAppend        the flags {@code @Fork(jvmArgsAppend)} declares, e.g. the heap; empty when none
      */
     public record Entry(String benchmark, String mode, Map<String, List<String>> params, int warmupIterations,
-                        String warmupTime, int measurementIterations, String measurementTime) {
+                        String warmupTime, int measurementIterations, String measurementTime, List<String> jvmArgsAppend) {
+
+        public Entry {
+            jvmArgsAppend = List.copyOf(jvmArgsAppend);
+        }
     }
 
     /** Thrown with one line for a file that is not a readable JMH jar. */
@@ -71,7 +76,8 @@ public final class JarBenchmarkList {
                 for (Mode m : modes) {
                     out.add(new Entry(e.getUsername(), m.shortLabel(), params(e), e.getWarmupIterations().orElse(-1),
                             time(e.getWarmupTime().orElse(null)), e.getMeasurementIterations().orElse(-1),
-                            time(e.getMeasurementTime().orElse(null))));
+                            time(e.getMeasurementTime().orElse(null)),
+                            List.copyOf(e.getJvmArgsAppend().orElse(List.of()))));
                 }
             }
             return out;

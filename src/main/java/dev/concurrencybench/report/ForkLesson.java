@@ -115,7 +115,10 @@ final class ForkLesson {
         }
         String name = rows.get(0).className();
         String suffix = Rows.constantSuffix(rows, Rows.varyingParams(rows));
-        List<String> fileNames = files.stream().map(ResultsFile::name).toList();
+        List<String> fileNames = files.stream().map(f -> Runs.label(f, files)).toList();
+        // Two sides that ran other javas or flags are named by them, in the title as in the legend.
+        String sides = files.size() == 2 && !fileNames.equals(files.stream().map(ResultsFile::name).toList())
+                ? ": " + fileNames.get(0) + " against " + fileNames.get(1) : "";
         int parts = (columns.size() + MAX_COLUMNS - 1) / MAX_COLUMNS;
         for (int p = 0; p < parts; p++) {
             List<Column> part = columns.subList(p * MAX_COLUMNS, Math.min(columns.size(), (p + 1) * MAX_COLUMNS));
@@ -124,8 +127,8 @@ final class ForkLesson {
                     + " a single fork here, which shows no fork-to-fork spread; " + (oneFork == 1 ? "it is" : "they are")
                     + " left out.");
             charts.addForks(new DotChartSpec(charts.id("forks " + name + (parts == 1 ? "" : " part " + (p + 1))),
-                    "Fork levels: " + name + suffix + of, Y_AXIS, fileNames, part, explanation(fileNames, part),
-                    String.join(", ", fileNames), notes));
+                    "Fork levels: " + name + suffix + of + sides, Y_AXIS, fileNames, part, explanation(fileNames, part),
+                    String.join(", ", files.stream().map(ResultsFile::name).toList()), notes));
         }
     }
 

@@ -1,9 +1,11 @@
 package dev.concurrencybench.report;
 
 import dev.concurrencybench.machine.CoreCheck;
+import dev.concurrencybench.results.AbSide;
 import dev.concurrencybench.results.BenchmarkResult;
 import dev.concurrencybench.results.Environment;
 import dev.concurrencybench.results.ResultsFile;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +59,26 @@ final class Runs {
                 .distinct().collect(Collectors.joining("; "));
     }
 
+    /**
+     * How charts name a results file: its file name, or for one side of an {@code ab} run whose other
+     * side is in {@code runs} too and ran another java or other flags, what it ran, e.g. {@code JDK
+     * 21.0.5+11-LTS} or {@code flags -XX:+UseSerialGC} ({@link AbSide#label}).
+     */
+    static String label(ResultsFile run, List<ResultsFile> runs) {
+        AbSide side = abSide(run);
+        if (side == null) {
+            return run.name();
+        }
+        Path folder = run.path().toAbsolutePath().getParent();
+        return runs.stream().filter(r -> r != run && Objects.equals(folder, r.path().toAbsolutePath().getParent()))
+                .map(Runs::abSide).filter(o -> o != null && !o.role().equals(side.role())).findFirst()
+                .map(side::label).filter(l -> !l.equals(side.role())).orElse(run.name());
+    }
+
+    private static AbSide abSide(ResultsFile run) {
+        return run.environment().map(Environment::abSide).orElse(null);
+    }
+
     /** When the run started, from its sidecar; null without one. */
     static String time(ResultsFile run) {
         return run.environment().map(Environment::time).orElse(null);
@@ -90,6 +112,11 @@ final class Runs {
                 return m;
             }
             put(m, "JDK vendor and build", join(e.jdkVendor(), e.jdkVersion()));
+            if (e.abSide() != null) {
+                put(m, "ab side", e.abSide().role() + ": jar " + e.abSide().jar());
+                put(m, "ab side's java", e.abSide().javaSummary());
+                put(m, "ab side's fork flags", e.abSide().flags());
+            }
             put(m, "JVM flags (launcher)", String.join(" ", e.jvmFlags()));
             put(m, "JMH arguments", String.join(" ", e.jmhArgs()));
         }

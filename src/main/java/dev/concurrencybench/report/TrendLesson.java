@@ -35,7 +35,7 @@ final class TrendLesson {
             charts.note("Trend charts need two or more results files; this report has one.");
             return;
         }
-        List<String> runLabels = runs.stream().map(ResultsFile::name).toList();
+        List<String> runLabels = runs.stream().map(r -> Runs.label(r, runs)).toList();
         List<Marker> markers = new ArrayList<>();
         for (int i = 1; i < runs.size(); i++) {
             String change = Runs.changesSince(runs.get(i), runs.get(i - 1));
@@ -90,6 +90,6 @@ final class TrendLesson {
         return new LineChartSpec(charts.id("trend " + name),
                 "Trend: " + first.shortName() + " (" + Rows.modeName(first.mode()) + ")" + Rows.constantSuffix(everyRow, varying),
                 "results file, oldest first (names in the table)", Rows.axisTitle(first) + (logY ? " (log scale)" : ""),
-                false, logY, series, runLabels, markers, TEXT, String.join(", ", runLabels), notes);
+                false, logY, series, runLabels, markers, TEXT, String.join(", ", runs.stream().map(ResultsFile::name).toList()), notes);
     }
 }

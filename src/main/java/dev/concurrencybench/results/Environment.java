@@ -35,13 +35,16 @@ import java.util.Set;
  * @param coreCheckAfter  the same, just after JMH ended
  * @param python        the interpreters that ran a Python results file (docs/notebook.md), in the order they ran;
  *                      null for a JMH run, and then not written
+ * @param abSide        the side of an {@code ab} run this file holds: its jar, java and flags (docs/jdk-and-flags.md);
+ *                      null for any other run, and then not written
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Environment(String format, String resultsFile, String time, String profile, String cpuModel,
                           int logicalCores, long memoryBytes, String os, String osVersion, String arch,
                           String jdkVendor, String jdkVersion, List<String> jvmFlags, List<String> jmhArgs,
                           String gitCommit, Boolean gitDirty, String cpus, CoreCheck coreCheckBefore,
-                          CoreCheck coreCheckAfter, @JsonInclude(JsonInclude.Include.NON_NULL) List<PythonInterpreter> python) {
+                          CoreCheck coreCheckAfter, @JsonInclude(JsonInclude.Include.NON_NULL) List<PythonInterpreter> python,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) AbSide abSide) {
 
     /** The sidecar format's name and version. */
     public static final String FORMAT = "concurrency-bench-env/1";
@@ -58,25 +61,36 @@ public record Environment(String format, String resultsFile, String time, String
                        String jdkVendor, String jdkVersion, List<String> jvmFlags, List<String> jmhArgs,
                        String gitCommit, Boolean gitDirty) {
         this(format, resultsFile, time, profile, cpuModel, logicalCores, memoryBytes, os, osVersion, arch, jdkVendor,
-                jdkVersion, jvmFlags, jmhArgs, gitCommit, gitDirty, null, null, null, null);
+                jdkVersion, jvmFlags, jmhArgs, gitCommit, gitDirty, null, null, null, null, null);
     }
 
     /** This environment with the run's {@code --cpus} list and its core checks. */
     public Environment withMachine(String cpus, CoreCheck before, CoreCheck after) {
         return new Environment(format, resultsFile, time, profile, cpuModel, logicalCores, memoryBytes, os, osVersion,
-                arch, jdkVendor, jdkVersion, jvmFlags, jmhArgs, gitCommit, gitDirty, cpus, before, after, python);
+                arch, jdkVendor, jdkVersion, jvmFlags, jmhArgs, gitCommit, gitDirty, cpus, before, after, python, abSide);
     }
 
     /** This environment as the sidecar of a Python results file: the interpreters that ran it. */
     public Environment withPython(List<PythonInterpreter> interpreters) {
         return new Environment(format, resultsFile, time, profile, cpuModel, logicalCores, memoryBytes, os, osVersion,
                 arch, jdkVendor, jdkVersion, jvmFlags, jmhArgs, gitCommit, gitDirty, cpus, coreCheckBefore,
-                coreCheckAfter, interpreters);
+                coreCheckAfter, interpreters, abSide);
     }
 
     /**
-     * The differences that make two runs' numbers incomparable: CPU model, logical cores, JDK and
-     * the launching JVM's flags. Each entry is one line naming the field and both values.
+     * This environment as the sidecar of one side of an {@code ab} run: the side, and its java's
+     * vendor and build as the JDK, since that java ran the side's forks, not the one running {@code ab}.
+     */
+    public Environment withAbSide(AbSide side) {
+        return new Environment(format, resultsFile, time, profile, cpuModel, logicalCores, memoryBytes, os, osVersion,
+                arch, side.javaVendor(), side.javaBuild(), jvmFlags, jmhArgs, gitCommit, gitDirty, cpus, coreCheckBefore,
+                coreCheckAfter, python, side);
+    }
+
+    /**
+     * The differences that make two runs' numbers incomparable: CPU model, logical cores, JDK, the
+     * launching JVM's flags and, between the two sides of an {@code ab} run, the flags each side added
+     * to its forks. Each entry is one line naming the field and both values.
      */
     public List<String> differencesFrom(Environment other) {
         List<String> diffs = new ArrayList<>();
@@ -85,6 +99,9 @@ public record Environment(String format, String resultsFile, String time, String
         differ(diffs, "JDK vendor", jdkVendor, other.jdkVendor);
         differ(diffs, "JDK version", jdkVersion, other.jdkVersion);
         differ(diffs, "JVM flags", String.join(" ", jvmFlags), String.join(" ", other.jvmFlags));
+        if (abSide != null && other.abSide != null) {
+            differ(diffs, "flags of the ab side's forks", abSide.flags(), other.abSide.flags());
+        }
         return diffs;
     }
 

@@ -3,8 +3,10 @@ package dev.concurrencybench.ab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.concurrencybench.machine.Affinity;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,8 +15,12 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,7 +114,7 @@ class AbCommandTest {
     @Test
     void badOptionsAreBadInput() {
         String b = cpuJar.toString();
-        assertBad(ab("--new", b), "Missing required option: '--base=JAR'");
+        assertBad(ab("--new", b), "--base JAR is needed, unless --base-java, --new-java, --base-jvm-args or --new-jvm-args");
         assertBad(ab("--base", b), "--new is needed when ab does not run from a jar");
         assertBad(ab("--base", b, "--new", b, "-f", "1"), "JMH option -f is not for ab");
         assertBad(ab("--base", b, "--new", b, "-rf", "csv"), "JMH option -rf is not for ab");
@@ -149,13 +155,90 @@ class AbCommandTest {
         assertBad(ab("--base", b, "--new", b, "--cpus"), "Missing required parameter for option '--cpus'");
     }
 
+    /** A java home in the test's folder whose bin/java is a shell script that prints {@code stderr} and exits with {@code code}. */
+    private static Path fakeJava(String name, String stderr, int code) throws IOException {
+        Path bin = Files.createDirectories(dir.resolve(name).resolve("bin"));
+        Path java = bin.resolve("java");
+        Files.writeString(java, "#!/bin/sh\ncat >&2 <<'END'\n" + stderr + "\nEND\nexit " + code + "\n");
+        assertTrue(java.toFile().setExecutable(true));
+        return bin.getParent();
+    }
+
+    /** The JDK home of the {@code java} on the PATH, when it is older than 21 (this machine's default is 17). */
+    private static Optional<Path> oldJdkOnThePath() {
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .map(p -> Path.of(p, "java")).filter(Files::isExecutable).findFirst()
+                .flatMap(java -> {
+                    try {
+                        Path home = java.toRealPath().getParent().getParent();
+                        String release = Files.readString(home.resolve("release"));
+                        Matcher m = Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(release);
+                        return m.find() && Integer.parseInt(m.group(1)) < JavaRuntime.REQUIRED ? Optional.of(home) : Optional.empty();
+                    } catch (IOException e) {
+                        return Optional.empty();
+                    }
+                });
+    }
+
+    @Test
+    void aJavaThatIsNotOneOrTooOldOrFlagsItRefusesAreBadInputBeforeAnythingRuns() throws IOException {
+        String b = cpuJar.toString();
+        Path empty = Files.createDirectories(dir.resolve("no-java"));
+        assertBad(ab("--base", b, "--new", b, "--base-java", empty.toString()), "--base-java " + empty.toRealPath()
+                + ": no java in it");
+        assertBad(ab("--base", b, "--new", b, "--new-java", dir.resolve("nowhere").toString()), "no such folder");
+        Path old = fakeJava("jdk-17", "Property settings:\n    java.specification.version = 17\n"
+                + "    java.runtime.version = 17.0.13+11\n\nopenjdk version \"17.0.13\"", 0);
+        assertBad(ab("--base", b, "--new", b, "--base-java", old.toString()),
+                "Java 17 (17.0.13+11), but the suite needs Java 21 or newer");
+        Path notJava = fakeJava("not-java", "hello", 0);
+        assertBad(ab("--base", b, "--new", b, "--new-java", notJava.toString()), "its bin/java is not a java");
+        Path broken = fakeJava("broken", "Error occurred during initialization of VM", 1);
+        assertBad(ab("--base", b, "--new", b, "--new-java", broken.toString()),
+                "its java failed to start: Error occurred during initialization of VM");
+        // This JVM's own java, given a flag it does not know.
+        assertBad(ab("--base", b, "--new", b, "--new-jvm-args", "-Xmx1g -XX:+NoSuchFlagForAb"),
+                "--new-jvm-args '-Xmx1g -XX:+NoSuchFlagForAb': the java at " + JavaRuntime.running().home()
+                        + " refuses them: Unrecognized VM option 'NoSuchFlagForAb'");
+    }
+
+    @Test
+    void theMachinesOwnOlderJdkIsRefused() {
+        Optional<Path> jdk = oldJdkOnThePath();
+        assumeTrue(jdk.isPresent(), "no JDK older than 21 is the default java here");
+        String b = cpuJar.toString();
+        assertBad(ab("--base", b, "--new", b, "--base-java", jdk.get().toString()), "but the suite needs Java 21 or newer");
+    }
+
+    @Test
+    void withOnlyJavasOrFlagsTheRunningJarIsBothSides() {
+        // Tests do not run from a jar, so the default names itself.
+        assertBad(ab("--new", cpuJar.toString(), "--new-jvm-args", "-Xmx1g"), "--base is needed when ab does not run from a jar");
+        assertBad(ab("--base-java", JavaRuntime.running().home().toString()), "--new is needed when ab does not run from a jar");
+    }
+
+    @Test
+    void theProbesOutputIsReadForTheJavaAndItsRefusal() {
+        Path home = Path.of("/jdk");
+        JavaRuntime r = JavaRuntime.parse("--base-java", home, "--base-jvm-args", List.of(), 0, String.join("\n",
+                "Property settings:", "    java.library.path = /usr/java/packages/lib", "        /usr/lib64",
+                "    java.runtime.version = 25.0.3+9-LTS", "    java.specification.version = 25", "    java.vendor = Eclipse Adoptium",
+                "    java.version = 25.0.3", "    java.vm.name = OpenJDK 64-Bit Server VM", "", "openjdk version \"25.0.3\""));
+        assertEquals(new JavaRuntime(home, 25, "25.0.3", "Eclipse Adoptium", "25.0.3+9-LTS", "OpenJDK 64-Bit Server VM"), r);
+        assertEquals(Path.of("/jdk/bin/java"), r.executable());
+        AbException e = org.junit.jupiter.api.Assertions.assertThrows(AbException.class, () -> JavaRuntime.parse("--new-java",
+                home, "--new-jvm-args", List.of("-XX:+Nope"), 1, "Unrecognized VM option 'Nope'\n"
+                        + "Error: Could not create the Java Virtual Machine.\nError: A fatal exception has occurred. Program will exit."));
+        assertEquals("--new-jvm-args '-XX:+Nope': the java at /jdk refuses them: Unrecognized VM option 'Nope'", e.getMessage());
+    }
+
     @Test
     void deepIsAPresetThatExplicitOptionsOverride() {
-        assertEquals("budget 55m00s, minimum effect 2%, detect 5%", AbCommand.Preset.of(true, null, null, null).toString());
-        assertEquals("budget 15m00s, minimum effect 5%, detect 10%", AbCommand.Preset.of(false, null, null, null).toString());
-        assertEquals("budget 30m00s, minimum effect 2%, detect 5%", AbCommand.Preset.of(true, "30m", null, null).toString());
-        assertEquals("budget 55m00s, minimum effect 3%, detect 6%", AbCommand.Preset.of(true, null, 3.0, null).toString());
-        assertEquals("budget 15m00s, minimum effect 5%, detect 7.5%", AbCommand.Preset.of(false, null, null, 7.5).toString());
+        assertEquals("budget 55m00s, minimum effect 2%, detect 5%", Preset.of(true, null, null, null).toString());
+        assertEquals("budget 15m00s, minimum effect 5%, detect 10%", Preset.of(false, null, null, null).toString());
+        assertEquals("budget 30m00s, minimum effect 2%, detect 5%", Preset.of(true, "30m", null, null).toString());
+        assertEquals("budget 55m00s, minimum effect 3%, detect 6%", Preset.of(true, null, 3.0, null).toString());
+        assertEquals("budget 15m00s, minimum effect 5%, detect 7.5%", Preset.of(false, null, null, 7.5).toString());
     }
 
     @Test

@@ -118,7 +118,7 @@ class AbReportTest {
     @Test
     void aFailedRowOrOnePairIsInconclusiveAndAddedRowsAreListed() {
         Engine.RowOutcome failed = new Engine.RowOutcome(named("broken", BenchMode.SINGLE_SHOT_TIME), new double[0], List.of(),
-                List.of(), List.of(), 2, Engine.Status.FAILED, "failed on new: JMH exited with 1: boom", null);
+                List.of(), List.of(), 2, Engine.Status.FAILED, "failed on new: JMH exited with 1: boom", null, null);
         Engine.RowOutcome one = row(named("once", BenchMode.SINGLE_SHOT_TIME), 1, 0, 0.01, 11);
         RowKey added = new RowKey("dev.example.B.fresh", BenchMode.SINGLE_SHOT_TIME, Map.of());
         Comparison c = AbReport.build(new Rows(List.of(failed.row(), one.row()), List.of(added), List.of()),
@@ -236,7 +236,7 @@ class AbReportTest {
                 base.add(new Fork(100, calls, "ms/op", 0.1, null, 0, null));
                 next.add(new Fork(100 * Math.exp(d[k]), calls, "ms/op", 0.1, null, 0, null));
             }
-            rows.add(new Engine.RowOutcome(row, d, List.of(), base, next, 6, Engine.Status.DONE, null, "ms/op"));
+            rows.add(new Engine.RowOutcome(row, d, List.of(), base, next, 6, Engine.Status.DONE, null, "ms/op", null));
         }
         Comparison c = report(rows.toArray(Engine.RowOutcome[]::new));
         assertTrue(c.rows().stream().allMatch(l -> l.df() > 5), c.rows().stream().map(l -> "" + l.df()).toList().toString());
@@ -260,10 +260,10 @@ class AbReportTest {
     void rowsCutShortOrOutOfReachSaySo() {
         Engine.RowOutcome wide = row(named("wide", BenchMode.SINGLE_SHOT_TIME), 5, 0, 0.2, 2);
         Engine.RowOutcome cut = new Engine.RowOutcome(wide.row(), wide.pairs(), List.of(), wide.base(), wide.next(), 12,
-                Engine.Status.TRUNCATED, null, "ms/op");
+                Engine.Status.TRUNCATED, null, "ms/op", null);
         assertEquals("inconclusive: interval wider than ±5% (time ran out at 5 of 12 pairs)", report(cut).rows().get(0).verdictText());
         Engine.RowOutcome out = new Engine.RowOutcome(wide.row(), wide.pairs(), List.of(), wide.base(), wide.next(), 2,
-                Engine.Status.OUT_OF_REACH, null, "ms/op");
+                Engine.Status.OUT_OF_REACH, null, "ms/op", null);
         assertEquals("inconclusive: too noisy for the budget", report(out).rows().get(0).verdictText());
     }
 

@@ -62,7 +62,7 @@ class AbTextTest {
         rows.add(new Engine.RowOutcome(broken, new double[0], List.of(), List.of(), List.of(), 2, Engine.Status.FAILED,
                 "failed on new: JMH exited with 1: java.lang.IllegalStateException: worker JVM exited before it answered; "
                         + "its stderr ends with: Error: Could not find or load main class dev.concurrencybench.process.Worker",
-                null));
+                null, null));
         List<Row> common = rows.stream().map(Engine.RowOutcome::row).toList();
         RowKey added = new RowKey(PACKAGE + "PinningBenchmark.sleepWhileHoldingLock", BenchMode.SINGLE_SHOT_TIME,
                 Map.of("lock", "REENTRANT_LOCK", "sleepMs", "10", "tasks", "100"));

@@ -17,24 +17,15 @@ import dev.concurrencybench.results.Environment;
 import dev.concurrencybench.results.ResultsFiles;
 import dev.concurrencybench.results.Sidecar;
 import dev.concurrencybench.util.Checksums;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,10 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * benchmarks: {@code --cpus} seen from outside in /proc, and the core checks and CPU list in both
  * sidecars.
  *
- * <p>The jar is built here, before {@code mvn package} made the real one: its manifest runs
- * {@link Main} from this build's class path ({@code Class-Path}), and it holds this build's
- * benchmark list, so {@code java -jar} on it behaves as {@code java -jar target/benchmarks.jar},
- * JMH forks included. Like an older base jar, it has no {@code Enable-Native-Access} and knows no
+ * <p>The jar ({@link AbFixtures#suiteJar}) behaves as {@code java -jar target/benchmarks.jar}, JMH
+ * forks included. Like an older base jar, it has no {@code Enable-Native-Access} and knows no
  * {@code ab} option: whatever pins its calls must work from outside.
  */
 class AbThroughMainTest {
@@ -61,19 +50,7 @@ class AbThroughMainTest {
 
     @BeforeAll
     static void jar() throws IOException {
-        jar = shared.resolve("suite.jar");
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.put(Attributes.Name.MAIN_CLASS, Main.class.getName());
-        main.put(Attributes.Name.CLASS_PATH, Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(e -> !e.isBlank()).map(e -> Path.of(e).toUri().toString()).collect(Collectors.joining(" ")));
-        try (OutputStream o = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(o, manifest);
-             InputStream list = Objects.requireNonNull(AbThroughMainTest.class.getResourceAsStream("/META-INF/BenchmarkList"))) {
-            out.putNextEntry(new ZipEntry("META-INF/BenchmarkList"));
-            list.transferTo(out);
-            out.closeEntry();
-        }
+        jar = AbFixtures.suiteJar(shared.resolve("suite.jar"));
     }
 
     /** {@code ab} with both sides on the test jar, in a new JVM whose temp folder is the test's own. */

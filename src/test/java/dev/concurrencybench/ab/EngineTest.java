@@ -125,19 +125,34 @@ class EngineTest {
     }
 
     @Test
-    void aRowThatFailsOnOneSideStopsAndTheOthersGoOn() throws Exception {
+    void aRowThatFailsOnOneSideStopsAndTheOthersGoOnAndOneThatNeverRanThereRunsOnTheOtherOnly() throws Exception {
         Map<Row, Model> models = new LinkedHashMap<>();
-        Row broken = row("broken");
-        models.put(broken, new Model(0.2, 0.2, 0.001, 0.001, 0));
+        Row never = row("never");
+        Row later = row("later");
+        Row neither = row("neither");
+        models.put(never, new Model(0.2, 0.2, 0.001, 0.001, 0));
+        models.put(later, new Model(0.2, 0.2, 0.001, 0.001, 0));
+        models.put(neither, new Model(0.2, 0.2, 0.001, 0.001, 0));
         models.put(row("fine"), new Model(0.2, 0.2, 0.001, 0.001, 0));
         SimulatedMachine machine = new SimulatedMachine(models, Map.of(), QUIET, 3);
-        ForkRunner failing = (side, row, settings, tag, timeout) -> side == Side.NEW && row.equals(broken)
-                ? Fork.failed("JMH exited with 1: java.lang.IllegalStateException: boom", 1_000_000_000L)
-                : machine.run(side, row, settings, tag, timeout);
+        Map<Row, Integer> calls = new LinkedHashMap<>();
+        ForkRunner failing = (side, row, settings, tag, timeout) -> {
+            int call = calls.merge(row, 1, Integer::sum);
+            boolean fails = row.equals(never) && side == Side.NEW || row.equals(neither) || row.equals(later) && call > 2;
+            return fails ? Fork.failed("JMH exited with 1: java.lang.IllegalStateException: boom", 1_000_000_000L)
+                    : machine.run(side, row, settings, tag, timeout);
+        };
         Engine.Result r = new Engine(List.copyOf(models.keySet()), failing, machine::now, config(Duration.ofMinutes(5), 3),
                 l -> { }).run();
-        assertEquals(Engine.Status.FAILED, outcome(r, "broken").status());
-        assertEquals("failed on new: JMH exited with 1: java.lang.IllegalStateException: boom", outcome(r, "broken").failure());
+        // The first pair of "never" runs its base fork too, first or second: it runs on base only.
+        assertEquals(Engine.Status.ONE_SIDED, outcome(r, "never").status());
+        assertEquals(Side.BASE, outcome(r, "never").onlyOn());
+        assertEquals("failed on new: JMH exited with 1: java.lang.IllegalStateException: boom", outcome(r, "never").failure());
+        assertEquals(1, outcome(r, "never").base().size());
+        assertEquals(Engine.Status.FAILED, outcome(r, "later").status(), "it ran on both sides before it failed");
+        assertEquals(1, outcome(r, "later").pairs().length);
+        assertEquals(Engine.Status.FAILED, outcome(r, "neither").status());
+        assertEquals(null, outcome(r, "neither").onlyOn());
         assertEquals(Engine.Status.DONE, outcome(r, "fine").status());
     }
 

@@ -14,10 +14,10 @@ class RowsTest {
 
     private static final String FIBS = "36,35,34,33,32,31,30,25,20,15,10";
     private static final Entry FIB = new Entry("dev.b.Cpu.fibList", "ss",
-            Map.of("model", List.of("SEQUENTIAL", "FIXED_POOL"), "fibs", List.of(FIBS)), 4, null, 4, null);
+            Map.of("model", List.of("SEQUENTIAL", "FIXED_POOL"), "fibs", List.of(FIBS)), 4, null, 4, null, List.of());
     private static final Entry SLEEP = new Entry("dev.b.Io.sleepTasks", "ss",
-            Map.of("model", List.of("SEQUENTIAL"), "tasks", List.of("10")), 4, null, 4, null);
-    private static final Entry COUNTER = new Entry("dev.b.Counter.increment", "thrpt", Map.of(), 3, "500ms", 5, "500ms");
+            Map.of("model", List.of("SEQUENTIAL"), "tasks", List.of("10")), 4, null, 4, null, List.of());
+    private static final Entry COUNTER = new Entry("dev.b.Counter.increment", "thrpt", Map.of(), 3, "500ms", 5, "500ms", List.of());
 
     @Test
     void everyParamCombinationIsARowAndRowsOfOneSideAreAddedOrRemoved() {
@@ -47,9 +47,25 @@ class RowsTest {
 
     @Test
     void aCommaValueThatIsNotTheOnlyDeclaredOneCannotBeSelected() {
-        Entry two = new Entry("dev.b.Cpu.fibList", "ss", Map.of("fibs", List.of(FIBS, "30")), 4, null, 4, null);
+        Entry two = new Entry("dev.b.Cpu.fibList", "ss", Map.of("fibs", List.of(FIBS, "30")), 4, null, 4, null, List.of());
         AbException e = assertThrows(AbException.class, () -> Rows.match(List.of(two), List.of(two), JmhSelection.parse(List.of())));
         assertTrue(e.getMessage().contains("holds a comma"), e.getMessage());
+    }
+
+    @Test
+    void aRowThatRunsOnOneSideOnlyIsListedAsAddedOrRemoved() {
+        Rows rows = Rows.match(List.of(FIB, SLEEP), List.of(FIB, SLEEP), JmhSelection.parse(List.of("-p", "model=SEQUENTIAL")));
+        Row fib = rows.common().get(0);
+        Row sleep = rows.common().get(1);
+        Engine.RowOutcome newOnly = new Engine.RowOutcome(fib, new double[0], List.of(), List.of(), List.of(), 2,
+                Engine.Status.ONE_SIDED, "failed on base: NoSuchMethodError", "ms/op", Side.NEW);
+        Engine.RowOutcome baseOnly = new Engine.RowOutcome(sleep, new double[0], List.of(), List.of(), List.of(), 2,
+                Engine.Status.ONE_SIDED, "failed on new: boom", "ms/op", Side.BASE);
+        Rows moved = rows.withOneSided(List.of(newOnly));
+        assertEquals(List.of(sleep), moved.common());
+        assertEquals(List.of(fib.key()), moved.added());
+        assertEquals(List.of(), moved.removed());
+        assertEquals(List.of(sleep.key()), rows.withOneSided(List.of(baseOnly)).removed());
     }
 
     @Test
@@ -58,7 +74,10 @@ class RowsTest {
                 "-r", "1 s"));
         assertEquals(List.of("A"), s.includes());
         assertEquals(List.of("-Xmx1g", "-Dx=1"), s.jvmArgs());
-        assertEquals(List.of("-jvmArgsAppend", "-Dy=2"), s.passThrough());
+        assertEquals(List.of("-Dy=2"), s.jvmArgsAppend());
+        assertEquals(List.of(), s.passThrough());
+        assertEquals(null, JmhSelection.parse(List.of("A")).jvmArgsAppend(), "not given: the declared ones stay");
+        assertEquals(List.of("-jvmArgsPrepend", "-Dp=1"), JmhSelection.parse(List.of("-jvmArgsPrepend", "-Dp=1")).passThrough());
         assertEquals(Map.of("-wi", "3", "-r", "1s"), s.iterations());
     }
 }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concurrencybench.report.DotChartSpec.Column;
+import dev.concurrencybench.results.AbSide;
 import dev.concurrencybench.results.BenchmarkResult;
+import dev.concurrencybench.results.Environment;
 import dev.concurrencybench.results.Metric;
 import dev.concurrencybench.results.ResultsFile;
 import dev.concurrencybench.results.ResultsFiles;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -193,6 +196,40 @@ class ForkLessonTest {
         }
         // One side alone is charted alone.
         assertEquals(List.of("new.json"), forkCharts(plan(next)).get(0).files());
+    }
+
+    /** One side of an ab run of one jar, as its sidecar records it. */
+    private static ResultsFile onSide(ResultsFile run, String role, String home, String build, List<String> flags) {
+        AbSide side = new AbSide(role, "/w/benchmarks.jar", home, build.replaceAll("\\+.*", ""), "Eclipse Adoptium", build,
+                "OpenJDK 64-Bit Server VM", flags);
+        Environment env = run.environment().orElseGet(() -> Fixtures.sidecar(2, "2026-12-04T20:06:43Z"));
+        return new ResultsFile(run.path(), run.results(), Optional.of(env.withAbSide(side)));
+    }
+
+    @Test
+    void twoJavasOrTwoFlagSetsNameTheSidesInsteadOfBaseAndNew() {
+        ResultsFile base = ResultsFile.read(ReportCommandTest.resource(AB_BASE));
+        ResultsFile next = ResultsFile.read(ReportCommandTest.resource(AB_NEW));
+        List<ResultsFile> javas = List.of(onSide(base, "base", "/jdk/21", "21.0.5+11-LTS", List.of()),
+                onSide(next, "new", "/jdk/25", "25.0.3+9-LTS", List.of()));
+        ChartPlanner.Plan plan = ChartPlanner.plan(javas, null);
+        DotChartSpec forks = forkCharts(plan).get(0);
+        assertEquals(List.of("JDK 21.0.5+11-LTS", "JDK 25.0.3+9-LTS"), forks.files(), "the legend");
+        assertTrue(forks.title().endsWith(": JDK 21.0.5+11-LTS against JDK 25.0.3+9-LTS"), forks.title());
+        assertEquals("base.json, new.json", forks.source(), "the files are still named where they come from");
+        assertTrue(forks.explanation().contains(" in JDK 21.0.5+11-LTS (median"), forks.explanation());
+        LineChartSpec trend = Fixtures.chart(plan, LineChartSpec.class, Fixtures.idStarts("trend"));
+        assertEquals(List.of("JDK 21.0.5+11-LTS", "JDK 25.0.3+9-LTS"), trend.xTickLabels());
+
+        List<ResultsFile> flags = List.of(onSide(base, "base", "/jdk/25", "25.0.3+9-LTS", List.of()),
+                onSide(next, "new", "/jdk/25", "25.0.3+9-LTS", List.of("-XX:+UseSerialGC")));
+        assertEquals(List.of("default flags", "flags -XX:+UseSerialGC"), forkCharts(ChartPlanner.plan(flags, null)).get(0).files());
+
+        List<ResultsFile> same = List.of(onSide(base, "base", "/jdk/25", "25.0.3+9-LTS", List.of()),
+                onSide(next, "new", "/jdk/25", "25.0.3+9-LTS", List.of()));
+        DotChartSpec aa = forkCharts(ChartPlanner.plan(same, null)).get(0);
+        assertEquals(List.of("base.json", "new.json"), aa.files(), "nothing tells them apart but the file");
+        assertTrue(!aa.title().contains("against"), aa.title());
     }
 
     @Test

@@ -120,6 +120,24 @@ class SidecarTest {
         }
     }
 
+    @Test
+    void anAbSidecarNamesItsSideAndItsJavaIsItsJdk(@TempDir Path dir) throws Exception {
+        Path results = dir.resolve("new.json");
+        AbSide side = new AbSide("new", "/w/benchmarks.jar", "/jdk/21", "21.0.5", "Other Vendor", "21.0.5+11", "OpenJDK VM",
+                List.of("-XX:+UseSerialGC"));
+        Sidecar.write(results, env("CPU A", 2, "25.0.3", List.of()).withAbSide(side));
+        Environment read = Sidecar.readFor(results).orElseThrow();
+        assertEquals(side, read.abSide());
+        assertEquals("Other Vendor", read.jdkVendor(), "the side's java ran its forks, not the one running ab");
+        assertEquals("21.0.5+11", read.jdkVersion());
+        Environment base = env("CPU A", 2, "21.0.5+11", List.of()).withAbSide(new AbSide("base", "/w/benchmarks.jar",
+                "/jdk/21", "21.0.5", "Other Vendor", "21.0.5+11", "OpenJDK VM", List.of()));
+        assertEquals(List.of("flags of the ab side's forks: 'none' vs '-XX:+UseSerialGC'"), base.differencesFrom(read),
+                "compare warns of the flags as of a JDK");
+        Sidecar.write(results, env("CPU A", 2, "25.0.3", List.of()));
+        assertFalse(Files.readString(Sidecar.pathFor(results)).contains("abSide"), "no side, nothing written");
+    }
+
     static Environment env(String cpu, int cores, String jdk, List<String> flags) {
         return new Environment(Environment.FORMAT, "r.json", "2026-11-27T00:00:00Z", "quick", cpu, cores, 1L << 30,
                 "Linux", "6.1", "amd64", "Eclipse Adoptium", jdk, flags, List.of(), null, null);
