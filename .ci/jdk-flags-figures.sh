@@ -6,7 +6,8 @@
 #   3. -XX:+UseSerialGC on the new side: the counter rows and IoScalingBenchmark at 10,000 tasks,
 #      then compare --all-metrics on that run's files for the CPU, cores, threads and memory of -prof cpu.
 #   4. The refusals: an old JDK's home (OLD_JDK), a folder with no java, an unknown -XX flag.
-# About an hour in all with ab's default budget of 15 minutes per comparison.
+# About an hour in all with ab's default budget of 15 minutes per comparison; BUDGET (e.g. 5m) sets
+# another budget for each of the three.
 #
 # Usage: .ci/jdk-flags-figures.sh [OUT_DIR]   (default jdk-flags-figures)
 #        JAR (target/benchmarks.jar), JDK (the JDK 21+ home to run and copy; default: the newest
@@ -15,6 +16,10 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 out=${1:-jdk-flags-figures}
+budget=()
+if [ -n "${BUDGET:-}" ]; then
+    budget=(--budget "$BUDGET")
+fi
 mkdir -p "$out"
 out=$(cd "$out" && pwd -P)
 jar=${JAR:-target/benchmarks.jar}
@@ -45,11 +50,11 @@ run() {
 
 "$java" -jar "$jar" cores > "$out/cores-before.txt" 2>&1
 
-run aa-two-homes ab --base-java "$jdk" --new-java "$copy" --results "$out/results-aa-two-homes" --format markdown \
+run aa-two-homes ab "${budget[@]}" --base-java "$jdk" --new-java "$copy" --results "$out/results-aa-two-homes" --format markdown \
     'CpuBoundBenchmark.fibList$' 'IoBoundBenchmark.sleepTasks$' 'AsyncBenchmark'
-run tiered-c1 ab --new-jvm-args "-XX:TieredStopAtLevel=1" --results "$out/results-tiered-c1" --format markdown \
+run tiered-c1 ab "${budget[@]}" --new-jvm-args "-XX:TieredStopAtLevel=1" --results "$out/results-tiered-c1" --format markdown \
     'CpuBoundBenchmark.fibList$' -p model=SEQUENTIAL,FIXED_POOL
-run serial-gc ab --new-jvm-args "-XX:+UseSerialGC" --results "$out/results-serial-gc" --format markdown \
+run serial-gc ab "${budget[@]}" --new-jvm-args "-XX:+UseSerialGC" --results "$out/results-serial-gc" --format markdown \
     'CounterBenchmark' 'IoScalingBenchmark.sleepTasks$' -p tasks=10000
 serial=$(ls -d "$out"/results-serial-gc/ab-*/ | tail -n 1)
 run serial-gc-all-metrics compare --all-metrics "$serial/base.json" "$serial/new.json"
