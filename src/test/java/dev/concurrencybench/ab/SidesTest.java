@@ -40,8 +40,8 @@ class SidesTest {
 
     @Test
     void oneBuildInTwoHomesIsNamedByItsHomes() {
-        AbSide copy = side("new", "/w/benchmarks.jar", "/tmp/jdk-copy", "21.0.5+11-LTS", List.of());
-        assertEquals("the sides differ in the java: JDK 21.0.5+11-LTS at /jdk/21 against JDK 21.0.5+11-LTS at /tmp/jdk-copy",
+        AbSide copy = side("new", "/w/benchmarks.jar", "/w/jdk-copy", "21.0.5+11-LTS", List.of());
+        assertEquals("the sides differ in the java: JDK 21.0.5+11-LTS at /jdk/21 against JDK 21.0.5+11-LTS at /w/jdk-copy",
                 new Sides(BASE, copy).headline());
     }
 
