@@ -17,6 +17,7 @@ final class SimulatedSuite {
     static final String CPU_CLASS = "dev.concurrencybench.bench.CpuBoundBenchmark.";
     static final String CPU = CPU_CLASS + "fibList";
     static final String IO = "dev.concurrencybench.bench.IoBoundBenchmark.sleepTasks";
+    static final String ASYNC_CLASS = "dev.concurrencybench.bench.AsyncBenchmark.";
 
     static final String[] MODELS = {"SEQUENTIAL", "PLATFORM_THREADS", "FIXED_POOL", "CACHED_POOL", "FORK_JOIN",
         "FORK_JOIN_MANAGED", "VIRTUAL_THREADS", "COMPLETABLE_FUTURE", "NON_BLOCKING_ASYNC", "PROCESS_PER_TASK", "PROCESS_POOL"};
@@ -98,7 +99,7 @@ final class SimulatedSuite {
         double[] asyncFork = {0.001, 0, 0.003, 0.001, 0.001};
         double[] asyncCall = {0.001, 0, 0.007, 0.001, 0.003};
         for (int a = 0; a < async.length; a++) {
-            s.ss("dev.concurrencybench.bench.AsyncBenchmark." + async[a], Map.of("tasks", "5", "sleepMs", "100",
+            s.ss(ASYNC_CLASS + async[a], Map.of("tasks", "5", "sleepMs", "100",
                     "failingJob", "2"), 4, 4, s.model(asyncTimes[a], asyncTimes[a], asyncFork[a], asyncCall[a], 0));
         }
         for (String lock : new String[] {"MONITOR", "REENTRANT_LOCK"}) {
