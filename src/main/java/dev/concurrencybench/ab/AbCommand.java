@@ -23,10 +23,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -190,9 +192,12 @@ public final class AbCommand implements Callable<Integer> {
         // Each side's java runs once with its flags, before anything is measured or written.
         List<String> baseFlags = JmhSelection.split(baseJvmArgs == null ? "" : baseJvmArgs);
         List<String> newFlags = JmhSelection.split(newJvmArgs == null ? "" : newJvmArgs);
-        JavaRuntime baseRuntime = JavaRuntime.forSide("--base-java", baseJava, "--base-jvm-args", baseFlags);
+        List<List<String>> baseDeclared = declared(baseEntries, rows.common(), selection);
+        List<List<String>> newDeclared = declared(newEntries, rows.common(), selection);
+        JavaRuntime baseRuntime = JavaRuntime.forSide("--base-java", baseJava, "--base-jvm-args", baseFlags, baseDeclared);
         JavaRuntime newRuntime = JavaRuntime.home(baseJava).equals(JavaRuntime.home(newJava)) && baseFlags.equals(newFlags)
-                ? baseRuntime : JavaRuntime.forSide("--new-java", newJava, "--new-jvm-args", newFlags);
+                && baseDeclared.equals(newDeclared)
+                ? baseRuntime : JavaRuntime.forSide("--new-java", newJava, "--new-jvm-args", newFlags, newDeclared);
         SideSpec baseSide = SideSpec.of(Side.BASE, baseJar, baseRuntime, baseFlags, baseEntries);
         SideSpec newSide = SideSpec.of(Side.NEW, newJar, newRuntime, newFlags, newEntries);
         Sides sides = new Sides(baseSide.record(), newSide.record());
@@ -217,7 +222,7 @@ public final class AbCommand implements Callable<Integer> {
         CpuList checked = cpuList != null ? cpuList : Affinity.allowed();
         CoreCheck before = check ? RunCheck.take("before the first round", checked, err::println, err::println) : null;
         Engine.Result result;
-        ChildCommand command = command(selection, !noCds);
+        ChildCommand command = ChildCommand.of(selection, !noCds);
         try (JarForkRunner runner = new JarForkRunner(baseSide, newSide, command, cpuList, runDir)) {
             Thread stop = new Thread(runner::close, "ab-stop-children");
             Runtime.getRuntime().addShutdownHook(stop);
@@ -251,7 +256,7 @@ public final class AbCommand implements Callable<Integer> {
         if (deep) {
             notes.add("deep mode: " + preset);
         }
-        notes.add(planNote(result, detectPct));
+        notes.add(AbReport.planNote(result, detectPct));
         if (before != null && after != null && before.verdict() != after.verdict()) {
             warnings.add("core checks differ: " + before.verdict().label() + " before the first round, " + after.verdict().label()
                     + " after the last round: the machine changed during the run, for both sides alike (docs/machine.md)");
@@ -319,57 +324,17 @@ public final class AbCommand implements Callable<Integer> {
     }
 
     /**
-     * E.g. {@code plan: a pilot of 2 pairs per row, then 410 more pairs on 40 of 64 rows to flag a 10%
-     * change; 12 rows out of reach (no useful power within the budget)}.
+     * The distinct lists of flags that come before a side's own in its forks: what the rows' benchmarks
+     * declare ({@code @Fork(jvmArgsAppend)}) in a jar, or the user's {@code -jvmArgsAppend} in their place.
      */
-    static String planNote(Engine.Result result, double detectPct) {
-        List<Engine.RowOutcome> rows = result.rows();
-        long more = rows.stream().filter(r -> r.planned() > Engine.PILOT).count();
-        int extra = rows.stream().mapToInt(r -> Math.max(0, r.pairs().length - Engine.PILOT)).sum();
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "plan: a pilot of %d pairs per row, then %d more"
-                        + " pairs on %d of %d rows, where they raise the chance of flagging a %s%% change the most",
-                Engine.PILOT, extra, more, rows.size(), trim(detectPct)));
-        List<String> out = rows.stream().filter(r -> r.status() == Engine.Status.OUT_OF_REACH).map(r -> r.row().display())
-                .toList();
-        if (!out.isEmpty()) {
-            sb.append("; ").append(out.size()).append(out.size() == 1 ? " row" : " rows")
-                    .append(" out of reach (no useful power within the budget)");
-            if (out.size() <= 5) {
-                sb.append(": ").append(String.join(", ", out));
-            }
+    private static List<List<String>> declared(List<JarBenchmarkList.Entry> entries, List<Row> rows, JmhSelection selection) {
+        if (selection.jvmArgsAppend() != null) {
+            return List.of(selection.jvmArgsAppend());
         }
-        long truncated = rows.stream().filter(r -> r.status() == Engine.Status.TRUNCATED).count();
-        if (truncated > 0) {
-            sb.append("; ").append(truncated).append(truncated == 1 ? " row" : " rows")
-                    .append(" cut short when the time ran out");
-        }
-        return sb.toString();
-    }
-
-    /**
-     * The flags of both sides' JVMs: no core check in the host; the host, which only orchestrates,
-     * on C1 and the serial GC (it starts sooner and takes less CPU from the fork); and an AppCDS
-     * archive per jar for host and fork (relative paths, so the flags read the same on both sides).
-     * The fork's JIT and GC are left as the benchmark declares them.
-     */
-    static ChildCommand command(JmhSelection selection, boolean cds) {
-        List<String> host = new ArrayList<>(List.of(ChildCommand.NO_CORE_CHECK, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
-        if (Boolean.getBoolean("jmh.ignoreLock")) {
-            host.add("-Djmh.ignoreLock=true");
-        }
-        List<String> fork = new ArrayList<>(List.of(ChildCommand.NO_CORE_CHECK));
-        if (cds) {
-            host.addAll(cdsFlags("ab-host.jsa"));
-            fork.addAll(cdsFlags("ab-fork.jsa"));
-        }
-        fork.addAll(selection.jvmArgs());
-        return new ChildCommand(host, fork, selection.jvmArgsAppend(), selection.passThrough());
-    }
-
-    /** A dynamic AppCDS archive made by the first JVM that exits and used by the next ones (JDK 19+). */
-    static List<String> cdsFlags(String archive) {
-        return List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off",
-                "-Xlog:cds+dynamic=off");
+        Set<String> names = new HashSet<>();
+        rows.forEach(r -> names.add(r.benchmark()));
+        return entries.stream().filter(e -> names.contains(e.benchmark())).map(JarBenchmarkList.Entry::jvmArgsAppend)
+                .distinct().toList();
     }
 
     private static List<JarBenchmarkList.Entry> entries(Path jar, String option) {

@@ -217,4 +217,32 @@ final class AbReport {
         double hi = Math.exp(mean + half);
         return new RowComparison.Geomean(k, Math.exp(mean), lo, hi, Comparer.geomeanText(lo, hi, minEffect), df);
     }
+
+    /**
+     * E.g. {@code plan: a pilot of 2 pairs per row, then 410 more pairs on 40 of 64 rows to flag a 10%
+     * change; 12 rows out of reach (no useful power within the budget)}.
+     */
+    static String planNote(Engine.Result result, double detectPct) {
+        List<Engine.RowOutcome> rows = result.rows();
+        long more = rows.stream().filter(r -> r.planned() > Engine.PILOT).count();
+        int extra = rows.stream().mapToInt(r -> Math.max(0, r.pairs().length - Engine.PILOT)).sum();
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "plan: a pilot of %d pairs per row, then %d more"
+                        + " pairs on %d of %d rows, where they raise the chance of flagging a %s%% change the most",
+                Engine.PILOT, extra, more, rows.size(), AbCommand.trim(detectPct)));
+        List<String> out = rows.stream().filter(r -> r.status() == Engine.Status.OUT_OF_REACH).map(r -> r.row().display())
+                .toList();
+        if (!out.isEmpty()) {
+            sb.append("; ").append(out.size()).append(out.size() == 1 ? " row" : " rows")
+                    .append(" out of reach (no useful power within the budget)");
+            if (out.size() <= 5) {
+                sb.append(": ").append(String.join(", ", out));
+            }
+        }
+        long truncated = rows.stream().filter(r -> r.status() == Engine.Status.TRUNCATED).count();
+        if (truncated > 0) {
+            sb.append("; ").append(truncated).append(truncated == 1 ? " row" : " rows")
+                    .append(" cut short when the time ran out");
+        }
+        return sb.toString();
+    }
 }

@@ -40,6 +40,32 @@ public record ChildCommand(List<String> hostFlags, List<String> forkFlags, List<
     }
 
     /**
+     * The command of an {@code ab} run: no core check in the host or the fork; the host, which only
+     * orchestrates, on C1 and the serial GC (it starts sooner and takes less CPU from the fork); and
+     * an AppCDS archive per jar for host and fork when {@code cds} (relative paths, so the flags read
+     * the same on both sides). The fork's JIT and GC are left as the benchmark declares them.
+     */
+    static ChildCommand of(JmhSelection selection, boolean cds) {
+        List<String> host = new ArrayList<>(List.of(NO_CORE_CHECK, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        if (Boolean.getBoolean("jmh.ignoreLock")) {
+            host.add("-Djmh.ignoreLock=true");
+        }
+        List<String> fork = new ArrayList<>(List.of(NO_CORE_CHECK));
+        if (cds) {
+            host.addAll(cdsFlags("ab-host.jsa"));
+            fork.addAll(cdsFlags("ab-fork.jsa"));
+        }
+        fork.addAll(selection.jvmArgs());
+        return new ChildCommand(host, fork, selection.jvmArgsAppend(), selection.passThrough());
+    }
+
+    /** A dynamic AppCDS archive made by the first JVM that exits and used by the next ones (JDK 19+). */
+    static List<String> cdsFlags(String archive) {
+        return List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off");
+    }
+
+    /**
      * The call for one fork.
      *
      * @param sideArgs JMH arguments for this side only (see {@link #profilerArgs}); usually none

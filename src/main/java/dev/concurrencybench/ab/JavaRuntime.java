@@ -27,6 +27,7 @@ public record JavaRuntime(Path home, int feature, String version, String vendor,
     static final int REQUIRED = 21;
     /** A JVM that prints its settings takes well under a second; a paused or swapping machine may need more. */
     private static final long PROBE_SECONDS = 120;
+    private static final String VM_INIT_ERROR = "Error occurred during initialization of VM";
 
     /** The {@code java} launcher of this home. */
     public Path executable() {
@@ -41,14 +42,23 @@ public record JavaRuntime(Path home, int feature, String version, String vendor,
     }
 
     /**
-     * The java of a side: the home given, checked by running it once with the side's flags
-     * ({@link #probe}); the java running {@code ab} when neither a home nor flags are given.
+     * The java of a side: the home given, checked by running it with the side's flags after each
+     * list of flags the selected benchmarks declare to follow their own ({@link #probe}), as every fork
+     * will run them, so that e.g. a side's -Xmx under the declared -Xms is refused before anything
+     * runs; the java running {@code ab} when neither a home nor flags are given.
+     *
+     * @param declared the distinct {@code @Fork(jvmArgsAppend)} lists of the selected benchmarks
      */
-    static JavaRuntime forSide(String option, Path home, String flagsOption, List<String> flags) {
+    static JavaRuntime forSide(String option, Path home, String flagsOption, List<String> flags,
+                               List<List<String>> declared) {
         if (home == null && flags.isEmpty()) {
             return running();
         }
-        return probe(option, home(home), flagsOption, flags);
+        JavaRuntime runtime = null;
+        for (List<String> before : declared.isEmpty() ? List.of(List.<String>of()) : declared) {
+            runtime = probe(option, home(home), flagsOption, before, flags);
+        }
+        return runtime;
     }
 
     /** A side's java home as given, or the running JVM's when none is; real where it exists, so one home named two ways is one. */
@@ -66,15 +76,16 @@ public record JavaRuntime(Path home, int feature, String version, String vendor,
     }
 
     /**
-     * Runs {@code <home>/bin/java <flags> -XshowSettings:properties -version} once and reads what it
+     * Runs {@code <home>/bin/java <declared> <flags> -XshowSettings:properties -version} once and reads what it
      * prints. Throws {@link AbException} with one line, naming {@code option}, for a home that holds
      * no java, a program that is not one, a java older than {@link #REQUIRED}, or flags it refuses.
      *
      * @param option      the option that names the side's java, e.g. {@code --base-java}
      * @param flagsOption the option that gives the side's flags, e.g. {@code --base-jvm-args}
+     * @param declared    flags a benchmark declares to come before the side's
      * @param flags       the side's flags, checked together with the java
      */
-    static JavaRuntime probe(String option, Path home, String flagsOption, List<String> flags) {
+    static JavaRuntime probe(String option, Path home, String flagsOption, List<String> declared, List<String> flags) {
         if (!Files.isDirectory(home)) {
             throw new AbException(option + " " + home + ": no such folder (give a JDK or JRE home, the folder with bin/java)");
         }
@@ -84,6 +95,7 @@ public record JavaRuntime(Path home, int feature, String version, String vendor,
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
+        cmd.addAll(declared);
         cmd.addAll(flags);
         cmd.addAll(List.of("-XshowSettings:properties", "-version"));
         String output;
@@ -108,16 +120,20 @@ public record JavaRuntime(Path home, int feature, String version, String vendor,
             Thread.currentThread().interrupt();
             throw new AbException(option + " " + home + ": interrupted while asking " + java + " for its version");
         }
-        return parse(option, home, flagsOption, flags, code, output);
+        return parse(option, home, flagsOption, declared, flags, code, output);
     }
 
     /** What {@link #probe} makes of the exit status and output of {@code java <flags> -XshowSettings:properties -version}. */
-    static JavaRuntime parse(String option, Path home, String flagsOption, List<String> flags, int code, String output) {
+    static JavaRuntime parse(String option, Path home, String flagsOption, List<String> declared, List<String> flags,
+                             int code, String output) {
         if (code != 0) {
             String why = firstError(output);
+            String after = declared.isEmpty() ? ""
+                    : " after the flags the benchmarks declare ('" + String.join(" ", declared) + "')";
             throw new AbException(flags.isEmpty()
-                    ? option + " " + home + ": its java failed to start: " + why
-                    : flagsOption + " '" + String.join(" ", flags) + "': the java at " + home + " refuses them: " + why);
+                    ? option + " " + home + ": its java failed to start" + after + ": " + why
+                    : flagsOption + " '" + String.join(" ", flags) + "': the java at " + home + " refuses them" + after
+                            + ": " + why);
         }
         Map<String, String> p = properties(output);
         String spec = p.get("java.specification.version");
@@ -147,9 +163,11 @@ public record JavaRuntime(Path home, int feature, String version, String vendor,
 
     /** The JVM's own reason, e.g. {@code Unrecognized VM option 'NoSuchFlag'}, without the lines that follow it. */
     private static String firstError(String output) {
-        return output.lines().map(String::strip).filter(l -> !l.isEmpty())
+        List<String> lines = output.lines().map(String::strip).filter(l -> !l.isEmpty())
                 .filter(l -> !l.startsWith("Error: Could not create the Java Virtual Machine")
-                        && !l.startsWith("Error: A fatal exception has occurred"))
-                .findFirst().orElse("(no output)");
+                        && !l.startsWith("Error: A fatal exception has occurred")).toList();
+        // "Error occurred during initialization of VM" is a heading; the reason, when given, follows it.
+        return lines.stream().filter(l -> !l.equals(VM_INIT_ERROR)).findFirst()
+                .orElse(lines.isEmpty() ? "(no output)" : lines.get(0));
     }
 }

@@ -111,9 +111,40 @@ public record JmhSelection(List<String> includes, List<String> excludes, Map<Str
         params.put(spec.substring(0, eq), List.of(spec.substring(eq + 1).split(",", -1)));
     }
 
-    /** JVM flags given as one string: split on spaces, as JMH splits an unquoted {@code -jvmArgs}. */
+    /**
+     * JVM flags given as one string, split as JMH splits {@code -jvmArgs}: on spaces, but a part in
+     * double quotes is kept whole, without its quotes, so {@code -Dname="a b"} is one flag (JMH takes
+     * single quotes as they are).
+     */
     static List<String> split(String flags) {
-        return List.of(flags.strip().split("\\s+")).stream().filter(s -> !s.isEmpty()).toList();
+        List<String> out = new ArrayList<>();
+        StringBuilder flag = new StringBuilder();
+        boolean quoted = false;
+        for (char c : flags.toCharArray()) {
+            if (quoted) {
+                if (c == '"') {
+                    quoted = false;
+                } else {
+                    flag.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (Character.isWhitespace(c)) {
+                if (flag.length() > 0) {
+                    out.add(flag.toString());
+                }
+                flag.setLength(0);
+            } else {
+                flag.append(c);
+            }
+        }
+        if (quoted) {
+            throw new AbException("a double quote is not closed in the JVM flags '" + flags + "'");
+        }
+        if (flag.length() > 0) {
+            out.add(flag.toString());
+        }
+        return List.copyOf(out);
     }
 
     private static String iteration(String option, String v) {

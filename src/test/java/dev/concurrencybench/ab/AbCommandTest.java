@@ -195,11 +195,17 @@ class AbCommandTest {
         assertBad(ab("--base", b, "--new", b, "--new-java", notJava.toString()), "its bin/java is not a java");
         Path broken = fakeJava("broken", "Error occurred during initialization of VM", 1);
         assertBad(ab("--base", b, "--new", b, "--new-java", broken.toString()),
-                "its java failed to start: Error occurred during initialization of VM");
+                "its java failed to start after the flags the benchmarks declare ('-Xms2g -Xmx2g'): Error occurred during"
+                        + " initialization of VM");
         // This JVM's own java, given a flag it does not know.
         assertBad(ab("--base", b, "--new", b, "--new-jvm-args", "-Xmx1g -XX:+NoSuchFlagForAb"),
                 "--new-jvm-args '-Xmx1g -XX:+NoSuchFlagForAb': the java at " + JavaRuntime.running().home()
-                        + " refuses them: Unrecognized VM option 'NoSuchFlagForAb'");
+                        + " refuses them after the flags the benchmarks declare ('-Xms2g -Xmx2g'): Unrecognized VM option"
+                        + " 'NoSuchFlagForAb'");
+        // A heap the forks could not start with: the side's -Xmx under the -Xms the benchmarks declare.
+        assertBad(ab("--base", b, "--new", b, "--new-jvm-args", "-Xmx256m"), "--new-jvm-args '-Xmx256m': the java at "
+                + JavaRuntime.running().home() + " refuses them after the flags the benchmarks declare ('-Xms2g -Xmx2g'):"
+                + " Initial heap size set to a larger value than the maximum heap size");
     }
 
     @Test
@@ -220,14 +226,14 @@ class AbCommandTest {
     @Test
     void theProbesOutputIsReadForTheJavaAndItsRefusal() {
         Path home = Path.of("/jdk");
-        JavaRuntime r = JavaRuntime.parse("--base-java", home, "--base-jvm-args", List.of(), 0, String.join("\n",
+        JavaRuntime r = JavaRuntime.parse("--base-java", home, "--base-jvm-args", List.of(), List.of(), 0, String.join("\n",
                 "Property settings:", "    java.library.path = /usr/java/packages/lib", "        /usr/lib64",
                 "    java.runtime.version = 25.0.3+9-LTS", "    java.specification.version = 25", "    java.vendor = Eclipse Adoptium",
                 "    java.version = 25.0.3", "    java.vm.name = OpenJDK 64-Bit Server VM", "", "openjdk version \"25.0.3\""));
         assertEquals(new JavaRuntime(home, 25, "25.0.3", "Eclipse Adoptium", "25.0.3+9-LTS", "OpenJDK 64-Bit Server VM"), r);
         assertEquals(Path.of("/jdk/bin/java"), r.executable());
         AbException e = org.junit.jupiter.api.Assertions.assertThrows(AbException.class, () -> JavaRuntime.parse("--new-java",
-                home, "--new-jvm-args", List.of("-XX:+Nope"), 1, "Unrecognized VM option 'Nope'\n"
+                home, "--new-jvm-args", List.of(), List.of("-XX:+Nope"), 1, "Unrecognized VM option 'Nope'\n"
                         + "Error: Could not create the Java Virtual Machine.\nError: A fatal exception has occurred. Program will exit."));
         assertEquals("--new-jvm-args '-XX:+Nope': the java at /jdk refuses them: Unrecognized VM option 'Nope'", e.getMessage());
     }

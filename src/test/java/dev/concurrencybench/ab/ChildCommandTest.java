@@ -35,7 +35,7 @@ class ChildCommandTest {
 
     @Test
     void theSidesFlagsComeLastAfterTheDeclaredOnesWhichAnAppendOfTheUsersReplaces() {
-        ChildCommand c = AbCommand.command(JmhSelection.parse(List.of()), false);
+        ChildCommand c = ChildCommand.of(JmhSelection.parse(List.of()), false);
         SideSpec serial = side("/b/benchmarks.jar", List.of("-XX:+UseSerialGC", "-Xmx256m"));
         List<String> cmd = c.build(serial, List.of(), AbFixtures.ss("m"), new ForkSettings(2, 3, null, null),
                 tmp.resolve("r1.json"));
@@ -44,7 +44,7 @@ class ChildCommandTest {
         assertEquals("/jdk/bin/java", cmd.get(0), "the side's java runs the host, and so its forks");
         assertEquals(1, cmd.stream().filter("-jvmArgsAppend"::equals).count(), "JMH takes one value split, several unsplit");
 
-        ChildCommand users = AbCommand.command(JmhSelection.parse(List.of("-jvmArgsAppend", "-Xmx2g -Dx=1")), false);
+        ChildCommand users = ChildCommand.of(JmhSelection.parse(List.of("-jvmArgsAppend", "-Xmx2g -Dx=1")), false);
         List<String> replaced = users.build(serial, List.of(), AbFixtures.ss("m"), new ForkSettings(2, 3, null, null),
                 tmp.resolve("r1.json"));
         assertEquals("-Xmx2g -Dx=1 -XX:+UseSerialGC -Xmx256m", replaced.get(replaced.indexOf("-jvmArgsAppend") + 1));
@@ -56,15 +56,27 @@ class ChildCommandTest {
     }
 
     @Test
+    void flagsInOneStringSplitAsJmhSplitsThem() {
+        assertEquals(List.of("-Dname=a b", "-Xmx1g"), JmhSelection.split(" -Dname=\"a b\"   -Xmx1g "));
+        assertEquals(List.of("-Dq='x'"), JmhSelection.split("-Dq='x' \"\""), "single quotes stay; \"\" is no flag, as in JMH");
+        assertEquals(List.of(), JmhSelection.split("  "));
+        AbException e = org.junit.jupiter.api.Assertions.assertThrows(AbException.class, () -> JmhSelection.split("-Dx=\"a b"));
+        assertEquals("a double quote is not closed in the JVM flags '-Dx=\"a b'", e.getMessage());
+        // Split, then joined for JMH: the same flags come out of JMH's own split.
+        List<String> flags = JmhSelection.split("-Dname=\"a b\" -Xmx1g");
+        assertEquals(flags, JmhSelection.split(String.join(" ", flags.stream().map(ChildCommand::quoted).toList())));
+    }
+
+    @Test
     void bothSidesGetTheSameFlagsAndTheArchivesAreRelative() {
-        ChildCommand c = AbCommand.command(JmhSelection.parse(List.of("-jvmArgs", "-Xss1m")), true);
+        ChildCommand c = ChildCommand.of(JmhSelection.parse(List.of("-jvmArgs", "-Xss1m")), true);
         assertTrue(c.hostFlags().contains(ChildCommand.NO_CORE_CHECK));
         assertTrue(c.hostFlags().contains("-XX:SharedArchiveFile=ab-host.jsa"));
         assertTrue(c.hostFlags().contains("-XX:TieredStopAtLevel=1"), "the host only orchestrates");
         assertEquals("-Xss1m", c.forkFlags().get(c.forkFlags().size() - 1), "the user's fork flags come last");
         assertTrue(c.forkFlags().contains("-XX:SharedArchiveFile=ab-fork.jsa"));
         assertTrue(c.forkFlags().stream().noneMatch(f -> f.contains("TieredStopAtLevel")), "the measured JVM is left alone");
-        ChildCommand plain = AbCommand.command(JmhSelection.parse(List.of()), false);
+        ChildCommand plain = ChildCommand.of(JmhSelection.parse(List.of()), false);
         assertEquals(List.of(ChildCommand.NO_CORE_CHECK), plain.forkFlags());
     }
 
@@ -74,7 +86,7 @@ class ChildCommandTest {
         assertEquals(List.of(), ChildCommand.profilerArgs(false, false));
         assertEquals(List.of(), ChildCommand.profilerArgs(false, true), "a jar without it cannot be told anything");
         assertEquals(List.of("-prof", "cpu:off"), ChildCommand.profilerArgs(true, false), "the side with it turns it off");
-        ChildCommand c = AbCommand.command(JmhSelection.parse(List.of()), false);
+        ChildCommand c = ChildCommand.of(JmhSelection.parse(List.of()), false);
         List<String> cmd = c.build(side("/b/benchmarks.jar", List.of()), ChildCommand.profilerArgs(true, false), AbFixtures.ss("m"),
                 new ForkSettings(2, 3, null, null), tmp.resolve("r1.json"));
         assertEquals(List.of("-prof", "cpu:off"), cmd.subList(cmd.size() - 2, cmd.size()),
