@@ -73,6 +73,20 @@ class PlannerTest {
         }
     }
 
+    /** A row whose pilot pairs barely differ still gets the fewest pairs: two pairs cannot show that it is that quiet. */
+    @Test
+    void aRowInReachGetsAtLeastTheFewestPairsHoweverQuietItsPilotLooks() {
+        List<Planner.Input> rows = List.of(row("quiet", 1e-5, 3), row("noisy", 0.06, 3));
+        Planner.Plan plan = Planner.plan(rows, 600, DEFAULT);
+        assertFalse(plan.outOfReach()[0]);
+        assertEquals(Planner.FEWEST, plan.targets()[0], "power is near 1 from the pilot on, so no more than the fewest");
+        assertTrue(plan.targets()[1] >= Planner.FEWEST);
+        // A budget for the quiet row's three more pairs only: they come first, as the cheaper need.
+        Planner.Plan tight = Planner.plan(List.of(row("quiet", 1e-5, 3), row("noisy", 0.06, 4)), 10, DEFAULT);
+        assertEquals(Planner.FEWEST, tight.targets()[0]);
+        assertTrue(tight.outOfReach()[1], "the noisy row's pairs cost more than is left");
+    }
+
     /** Once detection is bought, the rest of a long budget lowers the minimum detectable effect, and then stops. */
     @Test
     void aLongBudgetGoesOnTheMinimumDetectableEffectUntilPairsStopBuyingAny() {
