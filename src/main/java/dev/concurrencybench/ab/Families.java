@@ -52,7 +52,7 @@ final class Families {
      * freedom of its own, and no test on one can tell a row fifty times as variable as its family
      * from one like it; with three, a row that noisy stands out nine times in ten.
      */
-    static final int MIN_PAIRS = Integer.getInteger("minpairs", 3);
+    static final int MIN_PAIRS = 3;
 
     /**
      * A row, as far as moderation is concerned.

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# A series of real A/A runs of the CI gate in its two shards (docs/regression-gate.md, "What it does,
+# measured"): the commit checked out here is built twice, clean, in two worktrees (two separate
+# builds of the same code, as the gate's base and new are), and then RUNS times the cpu shard and
+# the rest shard run one build against the other, as the workflow's two jobs do. An A/A run should
+# flag nothing: the target is at most one row flagged in ten runs.
+#
+# Each shard run's folder OUT/NN-<shard>/ keeps ab's table (ab.md) and run folder (results/ab-*/),
+# and OUT/series.tsv gets one line per shard run: run, shard, commit, exit status, rows flagged,
+# seconds. Run it on a quiet machine: nothing else may build or measure meanwhile.
+#
+# Usage: .ci/aa-series.sh OUT_DIR [RUNS] [ab options...]   (RUNS defaults to 10; DEADLINE=<epoch
+#        seconds> stops before a shard run that would end after it, at about 16 minutes a run)
+set -uo pipefail
+
+out=$(mkdir -p "$1" && cd "$1" && pwd) || { echo "aa-series.sh: cannot make $1" >&2; exit 2; }
+runs=${2:-10}
+shift $(( $# < 2 ? $# : 2 ))
+case $runs in ''|*[!0-9]*) echo "aa-series.sh: RUNS must be a whole number, got '$runs'" >&2; exit 2 ;; esac
+commit=$(git rev-parse HEAD) || exit 2
+top=$(git rev-parse --show-toplevel) || exit 2
+
+for side in base new; do
+    tree=$out/tree-$side
+    if [ ! -d "$tree" ]; then
+        git -C "$top" worktree add -f --detach "$tree" "$commit" -q || exit 2
+    fi
+    git -C "$tree" checkout -q -f --detach "$commit" || exit 2
+    (cd "$tree" && mvn -B -q clean package -DskipTests) > "$out/build-$side.log" 2>&1 \
+        || { echo "aa-series.sh: the $side build failed (see $out/build-$side.log)" >&2; exit 2; }
+done
+
+[ -f "$out/series.tsv" ] || printf 'run\tshard\tcommit\texit\tflagged\tseconds\n' > "$out/series.tsv"
+for i in $(seq "$runs"); do
+    for shard in cpu rest; do
+        if [ -n "${DEADLINE:-}" ] && [ $(( $(date +%s) + 960 )) -gt "$DEADLINE" ]; then
+            echo "aa-series.sh: stopped before run $i ($shard): the deadline is near"
+            break 2
+        fi
+        dir=$out/$(printf %02d "$i")-$shard
+        rm -rf "$dir" && mkdir -p "$dir"
+        start=$(date +%s)
+        (cd "$dir" && SHARD=$shard TABLE=ab.md bash "$top/.ci/ab-gate.sh" "$out/tree-base/target/benchmarks.jar" \
+            "$out/tree-new/target/benchmarks.jar" summary.md --results results "$@" > gate.out 2> gate.err)
+        code=$?
+        flagged=$(grep -cE '\*\*(regression|improvement)\*\*' "$dir/ab.md" 2>/dev/null)
+        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$i" "$shard" "${commit:0:7}" "$code" "${flagged:-0}" \
+            $(( $(date +%s) - start )) >> "$out/series.tsv"
+        echo "aa-series.sh: run $i $shard: exit $code, ${flagged:-0} rows flagged"
+    done
+done
+awk -F'\t' 'NR > 1 { n++; f += $5 } END { printf "aa-series.sh: %d shard runs, %d rows flagged in all\n", n, f }' \
+    "$out/series.tsv"
