@@ -7,7 +7,8 @@
 #
 # Each shard run's folder OUT/NN-<shard>/ keeps ab's table (ab.md) and run folder (results/ab-*/),
 # and OUT/series.tsv gets one line per shard run: run, shard, commit, exit status, rows flagged,
-# seconds. Run it on a quiet machine: nothing else may build or measure meanwhile.
+# seconds. Run it on a quiet machine: nothing else may build or measure meanwhile. The two worktrees
+# stay in OUT for the next series (git worktree remove OUT/tree-base OUT/tree-new when done).
 #
 # Usage: .ci/aa-series.sh OUT_DIR [RUNS] [ab options...]   (RUNS defaults to 10; DEADLINE=<epoch
 #        seconds> stops before a shard run that would end after it, at about 16 minutes a run)
