@@ -98,7 +98,7 @@ public final class AbCommand implements Callable<Integer> {
     Double detectPercent;
 
     @Option(names = "--deep", description = {"A preset for scheduled runs: --budget " + DEEP_BUDGET + " --min-effect 2 --detect 5,",
-            "so the fib-list rows can reach a 5% minimum detectable effect. Explicit options override it."})
+            "so the fib-list rows can reach a 5%% minimum detectable effect. Explicit options override it."})
     boolean deep;
 
     @Option(names = "--alpha", defaultValue = "0.05", description = "Family-wise significance level (default: ${DEFAULT-VALUE}).")
