@@ -4,18 +4,22 @@
 # beyond the minimum effect, 2 bad input. Both sides' merged results and sidecars land in
 # results/ab-<UTC>/ (or --results DIR).
 #
-# SHARD picks the rows (docs/regression-gate.md, "The gate in two shards"):
+# SHARD picks the rows (docs/regression-gate.md, "The gate in three shards"):
 #   all   the whole default suite, or the JMH args that follow (the default);
 #   cpu   the CPU-bound rows (CpuBoundBenchmark), at alpha 0.025;
-#   rest  every other row of the default suite, at alpha 0.025 and a minimum effect of 3%: its
-#         sleep and async rows vary by a fraction of a percent, so 3% is a change they can show
-#         (with 5%, no honest MDE could fall below 5%), and a plan aimed at 6% gives their
-#         few-pair rows the third pair that their degrees of freedom need.
-# The workflow runs cpu and rest as two jobs on two runners at once: each job pairs its own forks
-# on its own machine, and alpha split in two keeps the chance of any false alarm in the pair of
-# jobs at 0.05 (Bonferroni). The fib rows then get a whole budget to themselves.
+#   io    the ten sleeping tasks on every model (IoBoundBenchmark), at alpha 0.0125 and a minimum
+#         effect of 3%;
+#   rest  every other row of the default suite, at alpha 0.0125 and a minimum effect of 3%.
+# Sleep and async rows vary by a fraction of a percent, so 3% is a change they can show (with 5%,
+# no honest MDE could fall below 5%), and a plan aimed at 6% gives their few-pair rows the third
+# pair that their degrees of freedom need. The io rows have a runner of their own because the
+# process-per-task row starts ten JVMs a call and one fork in five runs 15-35% slow for its whole
+# life: it needs tens of pairs, which a budget shared with 40 other rows never bought it.
+# The workflow runs the three as jobs on three runners at once: each job pairs its own forks on
+# its own machine, and alpha split 0.025 + 0.0125 + 0.0125 keeps the chance of any false alarm in
+# the three jobs at 0.05 (Bonferroni). The fib rows keep half of it: they need the power most.
 #
-# Usage: [SHARD=all|cpu|rest] .ci/ab-gate.sh BASE_JAR NEW_JAR [SUMMARY] [ab options and JMH args...]
+# Usage: [SHARD=all|cpu|io|rest] .ci/ab-gate.sh BASE_JAR NEW_JAR [SUMMARY] [ab options and JMH args...]
 #        (TABLE overrides ab.md, the Markdown report's file)
 set -uo pipefail
 
@@ -26,11 +30,13 @@ shift $(( $# < 3 ? $# : 3 ))
 table=${TABLE:-ab.md}
 
 cpu_rows='CpuBoundBenchmark'
+io_rows='IoBoundBenchmark'
 case ${SHARD:-all} in
     all) ;;
     cpu) set -- --alpha 0.025 "$@" "$cpu_rows" ;;
-    rest) set -- --alpha 0.025 --min-effect 3 "$@" -e "$cpu_rows" ;;
-    *) echo "ab-gate.sh: SHARD must be all, cpu or rest, got '$SHARD'" >&2; exit 2 ;;
+    io) set -- --alpha 0.0125 --min-effect 3 "$@" "$io_rows" ;;
+    rest) set -- --alpha 0.0125 --min-effect 3 "$@" -e "$cpu_rows|$io_rows" ;;
+    *) echo "ab-gate.sh: SHARD must be all, cpu, io or rest, got '$SHARD'" >&2; exit 2 ;;
 esac
 
 java -jar "$new" ab --base "$base" --new "$new" --format markdown -o "$table" "$@"

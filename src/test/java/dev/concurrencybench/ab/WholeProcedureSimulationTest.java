@@ -34,20 +34,30 @@ class WholeProcedureSimulationTest {
 
     static final double ALPHA = 0.05;
     static final Noise MACHINE = new Noise(0.7, 0, 0.005, 0.01);
-    /** The rest shard's minimum effect in .ci/ab-gate.sh. */
-    static final double REST_MIN_EFFECT = 0.03;
+    /** The io and rest shards' minimum effect in .ci/ab-gate.sh. */
+    static final double SLEEP_MIN_EFFECT = 0.03;
 
-    /** Which of the suite's rows a scenario runs: all, the fib list alone, or one of the gate's two shards. */
+    /** Which of the suite's rows a scenario runs: all, the fib list alone, or one of the gate's three shards. */
     enum Shard {
-        ALL, FIB, CPU, REST;
+        ALL, FIB, CPU, IO, REST;
 
         List<Row> of(SimulatedSuite suite) {
             return switch (this) {
                 case ALL -> suite.rows();
                 case FIB -> suite.fib();
-                case CPU -> suite.rows().stream().filter(r -> r.benchmark().startsWith(SimulatedSuite.CPU_CLASS)).toList();
-                case REST -> suite.rows().stream().filter(r -> !r.benchmark().startsWith(SimulatedSuite.CPU_CLASS)).toList();
+                case CPU -> suite.rows().stream().filter(Shard::cpu).toList();
+                case IO -> suite.sleep();
+                case REST -> suite.rows().stream().filter(r -> !cpu(r) && !r.benchmark().equals(SimulatedSuite.IO)).toList();
             };
+        }
+
+        private static boolean cpu(Row r) {
+            return r.benchmark().startsWith(SimulatedSuite.CPU_CLASS);
+        }
+
+        /** The shard's share of the family-wise 0.05, as .ci/ab-gate.sh splits it. */
+        double alpha() {
+            return this == CPU ? ALPHA / 2 : ALPHA / 4;
         }
     }
 
@@ -61,13 +71,14 @@ class WholeProcedureSimulationTest {
         }
 
         /**
-         * One of the workflow's two gate jobs (.ci/ab-gate.sh): its rows, the default budget, alpha
-         * split in two; the rest shard at a minimum effect of 3% (detect 6%), as the script runs it.
+         * One of the workflow's three gate jobs (.ci/ab-gate.sh): its rows, the default budget, its
+         * share of alpha; the io and rest shards at a minimum effect of 3% (detect 6%), as the script
+         * runs them.
          */
         static Scenario shard(Shard shard, double burst) {
-            double minEffect = shard == Shard.REST ? REST_MIN_EFFECT : 0.05;
+            double minEffect = shard == Shard.CPU ? 0.05 : SLEEP_MIN_EFFECT;
             return new Scenario(shard.name().toLowerCase(Locale.ROOT) + " shard", SimulatedSuite.measured(burst), shard,
-                    Duration.ofMinutes(15), minEffect, 2 * minEffect, ALPHA / 2, Engine.Steps.ALL);
+                    Duration.ofMinutes(15), minEffect, 2 * minEffect, shard.alpha(), Engine.Steps.ALL);
         }
 
         static Scenario deep(double burst) {
@@ -250,7 +261,7 @@ class WholeProcedureSimulationTest {
     /** What the fib and sleep rows of a changed build show: the share flagged, its estimates, the rows flagged per run. */
     record PowerFigures(double fib, double fibSe, double sleep, double sleepSe, double within3, int unaffected,
                         double medianFibPerRun, double lowFibPerRun, double medianFibMde, int fibMdeAtMost5,
-                        double medianIoMde, double ioMdeAtMost5) {
+                        double medianIoMde, double ioMdeAtMost5, double processSleepMdeAtMost5) {
     }
 
     /** The sleep and async rows: the ten sleeping tasks per model and the async lessons. */
@@ -275,11 +286,16 @@ class WholeProcedureSimulationTest {
         List<Double> perRun = new ArrayList<>();
         List<Double> mdes = new ArrayList<>();
         List<Double> ioMdes = new ArrayList<>();
+        long processSleepAtMost5 = 0;
         for (Run run : runs) {
             int f = 0;
             for (RowComparison l : run.comparison().rows()) {
                 if (sleepOrAsync(l)) {
-                    ioMdes.add(Double.isNaN(l.mde()) ? Double.POSITIVE_INFINITY : l.mde());
+                    double m = Double.isNaN(l.mde()) ? Double.POSITIVE_INFINITY : l.mde();
+                    ioMdes.add(m);
+                    boolean processSleep = l.key().benchmark().equals(SimulatedSuite.IO)
+                            && l.key().params().get("model").equals("PROCESS_PER_TASK");
+                    processSleepAtMost5 += processSleep && m <= 0.05 ? 1 : 0;
                 }
                 boolean regression = l.verdict() == Verdict.REGRESSION;
                 double truth = s.fib(l) ? 1.09 : sleep.contains(l.key().display()) ? 1.08 : 1;
@@ -310,18 +326,21 @@ class WholeProcedureSimulationTest {
         return new PowerFigures(fibShare, se(fibShare, Math.max(1, fibRows)), sleepShare, se(sleepShare, Math.max(1, sleepRows)),
                 within / (double) Math.max(1, changedFlagged), unaffected, median(perRun), sorted[sorted.length / 10],
                 median(mdes), atMost5, median(ioMdes),
-                ioMdes.stream().filter(m -> m <= 0.05).count() / (double) Math.max(1, ioMdes.size()));
+                ioMdes.stream().filter(m -> m <= 0.05).count() / (double) Math.max(1, ioMdes.size()),
+                processSleepAtMost5 / (double) runs.size());
     }
 
     private static void print(Scenario s, double burst, int runs, PowerFigures f) {
         String fib = !s.has(SimulatedSuite.CPU) ? "" : String.format(Locale.ROOT, " fib rows flagged %.3f (SE %.3f), %s of 11"
                         + " per run (median; 1 run in 10 at most %.0f); fib MDE median %s, %d of 11 at most 5%%;", f.fib(),
                 f.fibSe(), f.medianFibPerRun(), f.lowFibPerRun(), percent(f.medianFibMde()), f.fibMdeAtMost5());
-        String sleep = !s.has(SimulatedSuite.IO) ? "" : String.format(Locale.ROOT, " sleep rows flagged %.3f (SE %.3f);"
-                + " sleep and async MDE median %s, at most 5%% in %.3f of rows;", f.sleep(), f.sleepSe(),
-                percent(f.medianIoMde()), f.ioMdeAtMost5());
+        String sleep = !s.has(SimulatedSuite.IO) ? "" : String.format(Locale.ROOT, " sleep rows flagged %.3f (SE %.3f);",
+                f.sleep(), f.sleepSe());
+        String mde = Double.isNaN(f.medianIoMde()) ? "" : String.format(Locale.ROOT, " sleep and async MDE median %s, at"
+                + " most 5%% in %.3f of rows (the process-per-task sleep row in %.3f of runs);", percent(f.medianIoMde()),
+                f.ioMdeAtMost5(), f.processSleepMdeAtMost5());
         System.out.printf(Locale.ROOT, "+9%% fib and +8%% sleep, %s, %s machine, %d runs:%s%s flagged estimates within 3"
-                        + " points %.3f; unaffected rows flagged %d%n", s.name(), burst == 0 ? "quiet" : "busy", runs, fib, sleep,
+                        + " points %.3f; unaffected rows flagged %d%n", s.name(), burst == 0 ? "quiet" : "busy", runs, fib, sleep + mde,
                 f.within3(), f.unaffected());
     }
 
@@ -333,36 +352,37 @@ class WholeProcedureSimulationTest {
         PowerFigures busy = power(Scenario.gate(0.2), runs, 32);
         print(Scenario.gate(0.2), 0.2, runs, busy);
         for (PowerFigures f : List.of(quiet, busy)) {
-            assertTrue(f.sleep() >= 0.87, "sleep rows flagged " + f.sleep());
+            assertTrue(f.sleep() >= 0.85, "sleep rows flagged " + f.sleep());
             assertTrue(f.fib() <= 0.04, "fib rows flagged " + f.fib() + ": the budget leaves them out of reach");
         }
         assertTrue(quiet.within3() >= 0.98 && busy.within3() >= 0.99, quiet.within3() + ", " + busy.within3());
     }
 
     /**
-     * The workflow's gate in two shards (.ci/ab-gate.sh): the CPU-bound rows and the rest, each a
-     * 15-minute job at alpha 0.025 on a runner of its own. A/A: each shard's per-row rate against its
-     * own nominal, and the rate at which either of the two jobs flags a row, against 0.05.
+     * The workflow's gate in three shards (.ci/ab-gate.sh): the CPU-bound rows at alpha 0.025, the
+     * ten sleeping tasks per model and the rest at 0.0125 each, every one a 15-minute job on a
+     * runner of its own. A/A: each shard's per-row rate against its own nominal, and the rate at
+     * which any of the three jobs flags a row, against 0.05.
      */
     @Test
-    void theGateInTwoShardsKeepsOneFamilyWiseRate() {
+    void theGateInThreeShardsKeepsOneFamilyWiseRate() {
         int runs = 1000;
         for (double burst : new double[] {0, 0.2}) {
-            Scenario cpu = Scenario.shard(Shard.CPU, burst);
-            Scenario rest = Scenario.shard(Shard.REST, burst);
-            List<Run> cpuRuns = cpu.runs(Map.of(), runs, 71);
-            List<Run> restRuns = rest.runs(Map.of(), runs, 72);
-            AaFigures c = aa(cpu, cpuRuns);
-            AaFigures r = aa(rest, restRuns);
-            print("A/A", cpu, burst, runs, c);
-            print("A/A", rest, burst, runs, r);
-            long either = IntStream.range(0, runs).filter(i -> anyFlag(cpuRuns.get(i)) || anyFlag(restRuns.get(i))).count();
-            double fw = either / (double) runs;
-            System.out.printf(Locale.ROOT, "A/A, both shards, %s machine, %d runs: either job flags a row in %.3f (SE %.3f)%n",
+            List<List<Run>> jobs = new ArrayList<>();
+            long seed = 71;
+            for (Shard shard : List.of(Shard.CPU, Shard.IO, Shard.REST)) {
+                Scenario s = Scenario.shard(shard, burst);
+                List<Run> shardRuns = s.runs(Map.of(), runs, seed++);
+                AaFigures f = aa(s, shardRuns);
+                print("A/A", s, burst, runs, f);
+                assertWithin(f, 1.2, 0.05, 0.95, 0.78);
+                jobs.add(shardRuns);
+            }
+            long any = IntStream.range(0, runs).filter(i -> jobs.stream().anyMatch(j -> anyFlag(j.get(i)))).count();
+            double fw = any / (double) runs;
+            System.out.printf(Locale.ROOT, "A/A, all three shards, %s machine, %d runs: any job flags a row in %.3f (SE %.3f)%n",
                     burst == 0 ? "quiet" : "busy", runs, fw, se(fw, runs));
-            assertTrue(fw <= 0.05, "either shard flags a row in " + fw);
-            assertWithin(c, 1.2, 0.05, 0.95, 0.78);
-            assertWithin(r, 1.2, 0.05, 0.95, 0.78);
+            assertTrue(fw <= 0.05, "a shard flags a row in " + fw);
         }
     }
 
@@ -370,21 +390,29 @@ class WholeProcedureSimulationTest {
         return run.tested().stream().anyMatch(WholeProcedureSimulationTest::flagged);
     }
 
-    /** The cpu shard on a +9% fib build, the rest shard on +8% sleeps: what each job of the workflow flags. */
+    /**
+     * A +9% fib, +8% sleep build: the cpu shard on the fib rows, the io shard on the sleeps, and
+     * the rest shard, with nothing changed, on the async rows' MDE.
+     */
     @Test
-    void theCpuShardFlagsANinePercentSlowerFibListAndTheRestShardTheSleeps() {
+    void theCpuShardFlagsANinePercentSlowerFibListAndTheIoShardTheSleeps() {
         int runs = 300;
         PowerFigures quietCpu = null;
         for (double burst : new double[] {0, 0.2}) {
             PowerFigures cpu = power(Scenario.shard(Shard.CPU, burst), runs, 91);
             print(Scenario.shard(Shard.CPU, burst), burst, runs, cpu);
-            PowerFigures rest = power(Scenario.shard(Shard.REST, burst), runs, 92);
+            PowerFigures io = power(Scenario.shard(Shard.IO, burst), runs, 92);
+            print(Scenario.shard(Shard.IO, burst), burst, runs, io);
+            PowerFigures rest = power(Scenario.shard(Shard.REST, burst), runs, 93);
             print(Scenario.shard(Shard.REST, burst), burst, runs, rest);
-            assertTrue(rest.sleep() >= 0.92, "sleep rows flagged " + rest.sleep());
+            assertTrue(io.sleep() >= 0.98, "sleep rows flagged " + io.sleep());
+            assertTrue(io.ioMdeAtMost5() >= 0.95 && rest.ioMdeAtMost5() >= 0.92, io.ioMdeAtMost5() + ", " + rest.ioMdeAtMost5());
+            // The process-per-task sleep row, planned from two pilot pairs of its own: see the docs.
+            assertTrue(io.processSleepMdeAtMost5() >= 0.55, "process-per-task sleep row at most 5% in " + io.processSleepMdeAtMost5());
             // Holm controls the family-wise rate whatever the other rows do: after ten fib rows are
             // flagged, an unaffected one is tested at a level near alpha / 2, not alpha / 12.
-            assertTrue(cpu.unaffected() <= 0.025 * runs && rest.unaffected() <= 0.025 * runs,
-                    cpu.unaffected() + ", " + rest.unaffected());
+            assertTrue(cpu.unaffected() <= 0.025 * runs && io.unaffected() + rest.unaffected() <= 0.0125 * runs,
+                    cpu.unaffected() + ", " + io.unaffected() + ", " + rest.unaffected());
             quietCpu = quietCpu == null ? cpu : quietCpu;
         }
         assertTrue(quietCpu.fib() >= 0.86 && quietCpu.medianFibMde() <= 0.09, quietCpu.fib() + ", " + quietCpu.medianFibMde());
