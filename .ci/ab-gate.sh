@@ -13,8 +13,8 @@
 # Sleep and async rows vary by a fraction of a percent, so 3% is a change they can show (with 5%,
 # no honest MDE could fall below 5%), and a plan aimed at 6% gives their few-pair rows the third
 # pair that their degrees of freedom need. The io rows have a runner of their own because the
-# process-per-task row starts ten JVMs a call and one fork in five runs 15-35% slow for its whole
-# life: it needs tens of pairs, which a budget shared with 40 other rows never bought it.
+# process-per-task row starts ten JVMs a call and about one fork in nine runs 10-30% slow for its
+# whole life: it needs tens of pairs, which a budget shared with 51 other rows never bought it.
 # The workflow runs the three as jobs on three runners at once: each job pairs its own forks on
 # its own machine, and alpha split 0.025 + 0.0125 + 0.0125 keeps the chance of any false alarm in
 # the three jobs at 0.05 (Bonferroni). The fib rows keep half of it: they need the power most.
