@@ -36,15 +36,16 @@ for f in "${files[@]}"; do
           + " | \(.options.elapsedSeconds / 60 | r(10)) |"' "$f"
 done
 jq -rs '
+    def r(d): . * d | round / d;
     [.[] | .options.alpha as $a | .rows[] | select(.p != null) | . + {alpha: $a}] as $t
     | [$t[] | select(.benchmark | test("CpuBoundBenchmark.fibList$"))] as $fib
     | def below(rows; x): [rows[] | select(.p < x)] | length;
       def misses(rows): [rows[] | select(.ciLow > 1 or .ciHigh < 1)] | length;
-      def expected(rows; x): (rows | length) * x * 10 | round / 10;
+      def expected(rows; x): (rows | length) * x | r(10);
     "\(length) runs, \($t | length) tested rows: p < 0.05 in \(below($t; 0.05)), < 0.01 in \(below($t; 0.01)),"
     + " < 0.001 in \(below($t; 0.001)) (a uniform null: \(expected($t; 0.05)), \(expected($t; 0.01)),"
-    + " \(expected($t; 0.001))); smallest p \([$t[].p] | min | . * 1000 | round / 1000)."
-    + " Intervals missing 1.0: \(misses($t)) (at each run'"'"'s 1 - alpha: \([$t[].alpha] | add * 10 | round / 10)).",
+    + " \(expected($t; 0.001))); smallest p \([$t[].p] | min | r(1000))."
+    + " Intervals missing 1.0: \(misses($t)) (at each run'"'"'s 1 - alpha: \([$t[].alpha] | add | r(10))).",
     "The \($fib | length) fibList rows: p < 0.05 in \(below($fib; 0.05)), < 0.01 in \(below($fib; 0.01))"
     + " (uniform: \(expected($fib; 0.05)), \(expected($fib; 0.01))); intervals missing 1.0: \(misses($fib))."' \
     "${files[@]}"
