@@ -12,9 +12,7 @@ import dev.concurrencybench.machine.PinnedRun;
 import dev.concurrencybench.machine.RunCheck;
 import dev.concurrencybench.results.ResultsFiles;
 import dev.concurrencybench.util.AtomicFiles;
-import dev.concurrencybench.util.Checksums;
 import dev.concurrencybench.util.CommandLines;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -244,8 +242,8 @@ public final class AbCommand implements Callable<Integer> {
 
         List<String> warnings = new ArrayList<>();
         List<String> notes = new ArrayList<>(sides.notes());
-        if (baseSide.jar().equals(newSide.jar())) {
-            // One jar on two javas or flag sets: a row that cannot run on one of them is a row of the other only.
+        if (sides.base().sameJar(sides.next())) {
+            // One jar (or two of the same bytes) on two javas or flag sets: a row that cannot run on one of them is a row of the other only.
             result.rows().stream().filter(r -> r.status() == Engine.Status.ONE_SIDED).forEach(r -> notes.add(
                     r.row().display() + ": runs on " + r.onlyOn().label() + " only (" + r.failure() + ")"));
             rows = rows.withOneSided(result.rows());
@@ -290,7 +288,7 @@ public final class AbCommand implements Callable<Integer> {
     }
 
     private Comparison.Design design(Engine.Result result, Duration time, double minEffectPct, double detectPct,
-                                     long orderSeed, CpuList cpuList, Sides sides) throws IOException {
+                                     long orderSeed, CpuList cpuList, Sides sides) {
         int pairs = result.rows().stream().mapToInt(r -> r.pairs().length).sum();
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("alpha", alpha);
@@ -313,9 +311,9 @@ public final class AbCommand implements Callable<Integer> {
         o.put("new", sides.next());
         // Which builds were measured: a dirty work tree's commit alone does not say (history reads these).
         o.put("baseJar", sides.base().jar());
-        o.put("baseJarSha256", Checksums.sha256(Path.of(sides.base().jar())));
+        o.put("baseJarSha256", sides.base().jarSha256());
         o.put("newJar", sides.next().jar());
-        o.put("newJarSha256", Checksums.sha256(Path.of(sides.next().jar())));
+        o.put("newJarSha256", sides.next().jarSha256());
         String method = String.format(Locale.ROOT, "paired forks, pilot and plan, %d%% trimmed mean, moderated variances,"
                         + " alpha %s Holm-Bonferroni, min effect %s%%; %d pairs in %d rounds, %s",
                 Math.round(PairedStats.TRIM * 100), trim(alpha), trim(minEffectPct), pairs, result.rounds(),

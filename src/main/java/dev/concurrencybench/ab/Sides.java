@@ -20,6 +20,10 @@ record Sides(AbSide base, AbSide next) {
      * JDK 25.0.3+9-LTS}.
      */
     String headline() {
+        if (aa() && !base.jar().equals(next.jar())) {
+            return "A/A: both jars have the same bytes (sha256 " + shortSha(base) + "), and the java and flags are the same,"
+                    + " so a row flagged is a false alarm";
+        }
         if (aa()) {
             return "A/A: both sides are the same jar, java and flags, so a row flagged is a false alarm";
         }
@@ -43,8 +47,17 @@ record Sides(AbSide base, AbSide next) {
                 : title + ": " + base.label(next) + " against " + next.label(base);
     }
 
-    /** E.g. {@code base: jar /w/base.jar; java 21.0.5 (Eclipse Adoptium, build 21.0.5+11-LTS, ...) at /jdk; flags: none}. */
+    /**
+     * E.g. {@code base: jar /w/base.jar (sha256 0c2a8763c96d); java 21.0.5 (Eclipse Adoptium, build
+     * 21.0.5+11-LTS, ...) at /jdk; flags: none}.
+     */
     private static String describe(AbSide side) {
-        return side.role() + ": jar " + side.jar() + "; java " + side.javaSummary() + "; flags: " + side.flags();
+        String sha = side.jarSha256() == null ? "" : " (sha256 " + shortSha(side) + ")";
+        return side.role() + ": jar " + side.jar() + sha + "; java " + side.javaSummary() + "; flags: " + side.flags();
+    }
+
+    /** The first 12 hex digits of the jar's digest: enough to tell builds apart by eye (the JSON keeps all 64). */
+    private static String shortSha(AbSide side) {
+        return side.jarSha256().substring(0, Math.min(12, side.jarSha256().length()));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Objects;
  *
  * @param role        {@code base} or {@code new}
  * @param jar         the jar's absolute path
+ * @param jarSha256   the SHA-256 of the jar's bytes (null in sidecars written before it was recorded)
  * @param javaHome    the java home, e.g. {@code /usr/lib/jvm/temurin-21-jdk-amd64}
  * @param javaVersion {@code java.version}, e.g. {@code 21.0.5}
  * @param javaVendor  {@code java.vendor}, e.g. {@code Eclipse Adoptium}
@@ -19,7 +20,7 @@ import java.util.Objects;
  * @param jvmArgs     the side's own flags, appended to every fork's ({@code --base-jvm-args}, {@code --new-jvm-args})
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record AbSide(String role, String jar, String javaHome, String javaVersion, String javaVendor, String javaBuild,
+public record AbSide(String role, String jar, String jarSha256, String javaHome, String javaVersion, String javaVendor, String javaBuild,
                      String vmName, List<String> jvmArgs) {
 
     public AbSide {
@@ -41,15 +42,23 @@ public record AbSide(String role, String jar, String javaHome, String javaVersio
                 && Objects.equals(javaVendor, o.javaVendor);
     }
 
+    /**
+     * Whether both sides run the same code: jars of the same bytes (two clean builds of one commit,
+     * the build being reproducible), or the same file when a digest is missing.
+     */
+    public boolean sameJar(AbSide o) {
+        return jarSha256 != null && o.jarSha256 != null ? jarSha256.equals(o.jarSha256) : Objects.equals(jar, o.jar);
+    }
+
     /** Whether both sides are the same jar, java and flags: an A/A run. */
     public boolean sameAs(AbSide o) {
-        return Objects.equals(jar, o.jar) && sameJava(o) && jvmArgs.equals(o.jvmArgs);
+        return sameJar(o) && sameJava(o) && jvmArgs.equals(o.jvmArgs);
     }
 
     /** What tells the two sides apart, e.g. {@code the java and the flags}; empty for an A/A run. */
     public List<String> differencesFrom(AbSide o) {
         List<String> out = new ArrayList<>();
-        if (!Objects.equals(jar, o.jar)) {
+        if (!sameJar(o)) {
             out.add("the jar");
         }
         if (!sameJava(o)) {
@@ -83,6 +92,6 @@ public record AbSide(String role, String jar, String javaHome, String javaVersio
         if (parts.isEmpty()) {
             return role;
         }
-        return (Objects.equals(jar, other.jar) ? "" : role + ": ") + String.join(", ", parts);
+        return (sameJar(other) ? "" : role + ": ") + String.join(", ", parts);
     }
 }

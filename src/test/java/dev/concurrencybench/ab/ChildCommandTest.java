@@ -17,8 +17,8 @@ class ChildCommandTest {
 
     /** A side of {@code jar} on the java at {@code /jdk}, whose benchmark {@code m} declares a heap to append. */
     private static SideSpec side(String jar, List<String> flags) {
-        return new SideSpec(Side.BASE, Path.of(jar), new JavaRuntime(Path.of("/jdk"), 25, "25", "Vendor", "25+1", "VM"), flags,
-                Map.of("dev.example.Bench.m", List.of("-Xms1g", "-Xmx1g")));
+        return new SideSpec(Side.BASE, Path.of(jar), "0".repeat(64), new JavaRuntime(Path.of("/jdk"), 25, "25", "Vendor", "25+1",
+                "VM"), flags, Map.of("dev.example.Bench.m", List.of("-Xms1g", "-Xmx1g")));
     }
 
     @Test

@@ -11,9 +11,18 @@ import org.junit.jupiter.api.Test;
 /** The head of an ab table: an A/A run said as one, and what tells two sides apart named in it. */
 class SidesTest {
 
+    /** The digest of a jar in these tests: its path's hash, repeated (so one file is one content, as it would be). */
     static AbSide side(String role, String jar, String home, String build, List<String> flags) {
-        return new AbSide(role, jar, home, build.replaceAll("\\+.*", ""), "Eclipse Adoptium", build,
+        return side(role, jar, digest(jar), home, build, flags);
+    }
+
+    static AbSide side(String role, String jar, String sha, String home, String build, List<String> flags) {
+        return new AbSide(role, jar, sha, home, build.replaceAll("\\+.*", ""), "Eclipse Adoptium", build,
                 "OpenJDK 64-Bit Server VM", flags);
+    }
+
+    private static String digest(String jar) {
+        return String.format("%08x", jar.hashCode()).repeat(8);
     }
 
     private static final AbSide BASE = side("base", "/w/benchmarks.jar", "/jdk/21", "21.0.5+11-LTS", List.of());
@@ -24,9 +33,40 @@ class SidesTest {
         assertTrue(s.aa());
         assertEquals("Same-machine A/A (ab)", s.title());
         assertEquals("A/A: both sides are the same jar, java and flags, so a row flagged is a false alarm", s.notes().get(0));
+        assertEquals("base: jar /w/benchmarks.jar (sha256 " + digest("/w/benchmarks.jar").substring(0, 12) + "); java 21.0.5"
+                + " (Eclipse Adoptium, build 21.0.5+11-LTS, OpenJDK 64-Bit Server VM) at /jdk/21; flags: none", s.notes().get(1));
+        assertTrue(s.notes().get(2).startsWith("new: jar /w/benchmarks.jar (sha256 "), s.notes().get(2));
+    }
+
+    @Test
+    void twoBuildsOfTheSameBytesAreOneJarAndTheHeadSaysSo() {
+        String sha = "0c2a8763c96dbc2be326e8fdf8bf7e2f62ddf7b64f8a147f0a95618eb535e89c";
+        AbSide base = side("base", "/w/base/benchmarks.jar", sha, "/jdk/21", "21.0.5+11-LTS", List.of());
+        Sides s = new Sides(base, side("new", "/w/new/benchmarks.jar", sha, "/jdk/21", "21.0.5+11-LTS", List.of()));
+        assertTrue(s.aa(), "two clean builds of one commit, the build reproducible");
+        assertEquals("Same-machine A/A (ab)", s.title());
+        assertEquals("A/A: both jars have the same bytes (sha256 0c2a8763c96d), and the java and flags are the same,"
+                + " so a row flagged is a false alarm", s.headline());
+        assertTrue(s.notes().get(2).startsWith("new: jar /w/new/benchmarks.jar (sha256 0c2a8763c96d); "), s.notes().get(2));
+
+        Sides flags = new Sides(base, side("new", "/w/new/benchmarks.jar", sha, "/jdk/21", "21.0.5+11-LTS", List.of("-Xint")));
+        assertEquals("the sides differ in the flags: default flags against flags -Xint", flags.headline(),
+                "one code on two flag sets: no role before the labels");
+
+        Sides rebuilt = new Sides(base, side("new", "/w/new/benchmarks.jar", sha.replace('0', '1'), "/jdk/21", "21.0.5+11-LTS",
+                List.of()));
+        assertFalse(rebuilt.aa());
+        assertEquals("the sides differ in the jar", rebuilt.headline());
+    }
+
+    @Test
+    void aSidecarWithoutADigestFallsBackToTheJarsPath() {
+        AbSide old = side("base", "/w/benchmarks.jar", null, "/jdk/21", "21.0.5+11-LTS", List.of());
+        assertTrue(new Sides(old, side("new", "/w/benchmarks.jar", null, "/jdk/21", "21.0.5+11-LTS", List.of())).aa());
+        assertTrue(new Sides(old, BASE).aa(), "one side's digest is not enough to compare");
+        assertFalse(new Sides(old, side("new", "/w/head.jar", null, "/jdk/21", "21.0.5+11-LTS", List.of())).aa());
         assertEquals("base: jar /w/benchmarks.jar; java 21.0.5 (Eclipse Adoptium, build 21.0.5+11-LTS, OpenJDK 64-Bit Server VM)"
-                + " at /jdk/21; flags: none", s.notes().get(1));
-        assertTrue(s.notes().get(2).startsWith("new: jar /w/benchmarks.jar; java 21.0.5 "), s.notes().get(2));
+                + " at /jdk/21; flags: none", new Sides(old, BASE).notes().get(1));
     }
 
     @Test

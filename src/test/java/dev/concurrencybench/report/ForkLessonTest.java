@@ -200,8 +200,8 @@ class ForkLessonTest {
 
     /** One side of an ab run of one jar, as its sidecar records it. */
     private static ResultsFile onSide(ResultsFile run, String role, String home, String build, List<String> flags) {
-        AbSide side = new AbSide(role, "/w/benchmarks.jar", home, build.replaceAll("\\+.*", ""), "Eclipse Adoptium", build,
-                "OpenJDK 64-Bit Server VM", flags);
+        AbSide side = new AbSide(role, "/w/benchmarks.jar", null, home, build.replaceAll("\\+.*", ""), "Eclipse Adoptium",
+                build, "OpenJDK 64-Bit Server VM", flags);
         Environment env = run.environment().orElseGet(() -> Fixtures.sidecar(2, "2026-12-04T20:06:43Z"));
         return new ResultsFile(run.path(), run.results(), Optional.of(env.withAbSide(side)));
     }

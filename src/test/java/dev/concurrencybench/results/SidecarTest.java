@@ -123,15 +123,15 @@ class SidecarTest {
     @Test
     void anAbSidecarNamesItsSideAndItsJavaIsItsJdk(@TempDir Path dir) throws Exception {
         Path results = dir.resolve("new.json");
-        AbSide side = new AbSide("new", "/w/benchmarks.jar", "/jdk/21", "21.0.5", "Other Vendor", "21.0.5+11", "OpenJDK VM",
-                List.of("-XX:+UseSerialGC"));
+        AbSide side = new AbSide("new", "/w/benchmarks.jar", "ab".repeat(32), "/jdk/21", "21.0.5", "Other Vendor", "21.0.5+11",
+                "OpenJDK VM", List.of("-XX:+UseSerialGC"));
         Sidecar.write(results, env("CPU A", 2, "25.0.3", List.of()).withAbSide(side));
         Environment read = Sidecar.readFor(results).orElseThrow();
         assertEquals(side, read.abSide());
         assertEquals("Other Vendor", read.jdkVendor(), "the side's java ran its forks, not the one running ab");
         assertEquals("21.0.5+11", read.jdkVersion());
         Environment base = env("CPU A", 2, "21.0.5+11", List.of()).withAbSide(new AbSide("base", "/w/benchmarks.jar",
-                "/jdk/21", "21.0.5", "Other Vendor", "21.0.5+11", "OpenJDK VM", List.of()));
+                "ab".repeat(32), "/jdk/21", "21.0.5", "Other Vendor", "21.0.5+11", "OpenJDK VM", List.of()));
         assertEquals(List.of("flags of the ab side's forks: 'none' vs '-XX:+UseSerialGC'"), base.differencesFrom(read),
                 "compare warns of the flags as of a JDK");
         Sidecar.write(results, env("CPU A", 2, "25.0.3", List.of()));
