@@ -405,10 +405,10 @@ class WholeProcedureSimulationTest {
             print(Scenario.shard(Shard.IO, burst), burst, runs, io);
             PowerFigures rest = power(Scenario.shard(Shard.REST, burst), runs, 93);
             print(Scenario.shard(Shard.REST, burst), burst, runs, rest);
-            assertTrue(io.sleep() >= 0.98, "sleep rows flagged " + io.sleep());
-            assertTrue(io.ioMdeAtMost5() >= 0.95 && rest.ioMdeAtMost5() >= 0.92, io.ioMdeAtMost5() + ", " + rest.ioMdeAtMost5());
-            // The process-per-task sleep row, planned from two pilot pairs of its own: see the docs.
-            assertTrue(io.processSleepMdeAtMost5() >= 0.55, "process-per-task sleep row at most 5% in " + io.processSleepMdeAtMost5());
+            assertTrue(io.sleep() >= 0.99, "sleep rows flagged " + io.sleep());
+            assertTrue(io.ioMdeAtMost5() >= 0.985 && rest.ioMdeAtMost5() >= 0.92, io.ioMdeAtMost5() + ", " + rest.ioMdeAtMost5());
+            // The process-per-task sleep row, planned on two pilot pairs of its own, gets what the plan leaves (docs).
+            assertTrue(io.processSleepMdeAtMost5() >= 0.88, "process-per-task sleep row at most 5% in " + io.processSleepMdeAtMost5());
             // Holm controls the family-wise rate whatever the other rows do: after ten fib rows are
             // flagged, an unaffected one is tested at a level near alpha / 2, not alpha / 12.
             assertTrue(cpu.unaffected() <= 0.025 * runs && io.unaffected() + rest.unaffected() <= 0.0125 * runs,
