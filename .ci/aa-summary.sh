@@ -11,7 +11,9 @@ set -uo pipefail
 
 command -v jq > /dev/null || { echo "aa-summary.sh: needs jq (apt-get install jq)" >&2; exit 2; }
 [ $# -gt 0 ] || { echo "usage: .ci/aa-summary.sh DIR..." >&2; exit 2; }
-mapfile -t files < <(find "$@" -name ab.json 2> /dev/null | sort)
+# A series folder holds its two worktrees (tree-base, tree-new), whose fixtures and committed
+# results are ab.json files too: never count them.
+mapfile -t files < <(find "$@" -name ab.json -not -path '*/tree-base/*' -not -path '*/tree-new/*' 2> /dev/null | sort)
 [ ${#files[@]} -gt 0 ] || { echo "aa-summary.sh: no ab.json under $*" >&2; exit 2; }
 
 # Sleep and async rows: the ten sleeping tasks per model and the async lessons.
