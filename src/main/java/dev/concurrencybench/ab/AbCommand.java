@@ -243,7 +243,8 @@ public final class AbCommand implements Callable<Integer> {
         List<String> warnings = new ArrayList<>();
         List<String> notes = new ArrayList<>(sides.notes());
         if (sides.base().sameJar(sides.next())) {
-            // One jar (or two of the same bytes) on two javas or flag sets: a row that cannot run on one of them is a row of the other only.
+            // One jar (or two of the same bytes) on two javas or flag sets: a row that cannot run on one
+            // of them is a row of the other only.
             result.rows().stream().filter(r -> r.status() == Engine.Status.ONE_SIDED).forEach(r -> notes.add(
                     r.row().display() + ": runs on " + r.onlyOn().label() + " only (" + r.failure() + ")"));
             rows = rows.withOneSided(result.rows());
