@@ -53,7 +53,8 @@ for i in $(seq "$runs"); do
 done
 awk -F'\t' 'NR > 1 { n++; f += $5 } END { printf "aa-series.sh: %d shard runs, %d rows flagged in all\n", n, f }' \
     "$out/series.tsv"
-# Each run's figures and the p-values pooled (docs/regression-gate.md quotes them).
+# Each run's figures and the p-values pooled (docs/regression-gate.md quotes them): the run folders
+# only, not the worktrees beside them.
 if command -v jq > /dev/null; then
-    bash "$top/.ci/aa-summary.sh" "$out"
+    bash "$top/.ci/aa-summary.sh" "$out"/[0-9]*-*/
 fi
