@@ -23,6 +23,7 @@ echo '|---|---|---|---|---|---|---|---|---|'
 for f in "${files[@]}"; do
     jq -r --arg run "$(basename "$(dirname "$f")")" --arg sleep "$sleep_rows" '
         def r(d): . * d | round / d;
+        def sig: if . <= 0 then . else pow(10; 1 - (log10 | floor)) as $m | . * $m | round / $m end;
         [.rows[] | select(.p != null)] as $t
         | ([.rows[] | select(.benchmark | test("CpuBoundBenchmark.fibList$")) | .mde] | sort) as $fib
         | [.rows[] | select(.benchmark | test($sleep))] as $io
@@ -31,7 +32,7 @@ for f in "${files[@]}"; do
           ] as $mde
         | "| \($run) | \(.options.alpha) | \(.rows | length)"
           + " | \([.rows[] | select(.verdict == "regression" or .verdict == "improvement")] | length)"
-          + " | \(if ($t | length) > 0 then "\([$t[].p] | min | r(1000)) (\([$t[].pHolm] | min | r(100)))" else "-" end)"
+          + " | \(if ($t | length) > 0 then "\([$t[].p] | min | sig) (\([$t[].pHolm] | min | sig))" else "-" end)"
           + " | \([.rows[] | select(.verdict == "no change")] | length)"
           + " | \([.rows[] | select(.verdict == "inconclusive")] | length)"
           + " | \(if ($mde | length) > 0 then $mde | join("; ") else "-" end)"
@@ -39,6 +40,7 @@ for f in "${files[@]}"; do
 done
 jq -rs '
     def r(d): . * d | round / d;
+    def sig: if . <= 0 then . else pow(10; 1 - (log10 | floor)) as $m | . * $m | round / $m end;
     [.[] | .options.alpha as $a | .rows[] | select(.p != null) | . + {alpha: $a}] as $t
     | [$t[] | select(.benchmark | test("CpuBoundBenchmark.fibList$"))] as $fib
     | def below(rows; x): [rows[] | select(.p < x)] | length;
@@ -46,7 +48,7 @@ jq -rs '
       def expected(rows; x): (rows | length) * x | r(10);
     "\(length) runs, \($t | length) tested rows: p < 0.05 in \(below($t; 0.05)), < 0.01 in \(below($t; 0.01)),"
     + " < 0.001 in \(below($t; 0.001)) (a uniform null: \(expected($t; 0.05)), \(expected($t; 0.01)),"
-    + " \(expected($t; 0.001))); smallest p \([$t[].p] | min | r(1000))."
+    + " \(expected($t; 0.001))); smallest p \([$t[].p] | min | sig)."
     + " Intervals missing 1.0: \(misses($t)) (at each run'"'"'s 1 - alpha: \([$t[].alpha] | add | r(10))).",
     "The \($fib | length) fibList rows: p < 0.05 in \(below($fib; 0.05)), < 0.01 in \(below($fib; 0.01))"
     + " (uniform: \(expected($fib; 0.05)), \(expected($fib; 0.01))); intervals missing 1.0: \(misses($fib))."' \
