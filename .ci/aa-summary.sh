@@ -16,14 +16,16 @@ command -v jq > /dev/null || { echo "aa-summary.sh: needs jq (apt-get install jq
 mapfile -t files < <(find "$@" -name ab.json -not -path '*/tree-base/*' -not -path '*/tree-new/*' 2> /dev/null | sort)
 [ ${#files[@]} -gt 0 ] || { echo "aa-summary.sh: no ab.json under $*" >&2; exit 2; }
 
+# Rounding for the figures, shared by both jq programs: r(d) to a multiple of 1/d, sig to two
+# significant digits.
+defs='def r(d): . * d | round / d;
+      def sig: if . <= 0 then . else pow(10; 1 - (log10 | floor)) as $m | . * $m | round / $m end;'
 # Sleep and async rows: the ten sleeping tasks per model and the async lessons.
 sleep_rows='IoBoundBenchmark.sleepTasks$|AsyncBenchmark[.]'
 echo '| run | alpha | rows | flagged | smallest p (Holm) | no change | inconclusive | MDE | minutes |'
 echo '|---|---|---|---|---|---|---|---|---|'
 for f in "${files[@]}"; do
-    jq -r --arg run "$(basename "$(dirname "$f")")" --arg sleep "$sleep_rows" '
-        def r(d): . * d | round / d;
-        def sig: if . <= 0 then . else pow(10; 1 - (log10 | floor)) as $m | . * $m | round / $m end;
+    jq -r --arg run "$(basename "$(dirname "$f")")" --arg sleep "$sleep_rows" "$defs"'
         [.rows[] | select(.p != null)] as $t
         | ([.rows[] | select(.benchmark | test("CpuBoundBenchmark.fibList$")) | .mde] | sort) as $fib
         | [.rows[] | select(.benchmark | test($sleep))] as $io
@@ -38,9 +40,7 @@ for f in "${files[@]}"; do
           + " | \(if ($mde | length) > 0 then $mde | join("; ") else "-" end)"
           + " | \(.options.elapsedSeconds / 60 | r(10)) |"' "$f"
 done
-jq -rs '
-    def r(d): . * d | round / d;
-    def sig: if . <= 0 then . else pow(10; 1 - (log10 | floor)) as $m | . * $m | round / $m end;
+jq -rs "$defs"'
     [.[] | .options.alpha as $a | .rows[] | select(.p != null) | . + {alpha: $a}] as $t
     | [$t[] | select(.benchmark | test("CpuBoundBenchmark.fibList$"))] as $fib
     | def below(rows; x): [rows[] | select(.p < x)] | length;
