@@ -19,7 +19,8 @@ import org.apache.commons.statistics.distribution.TDistribution;
  *   <li><b>Spread:</b> each row's variance per pair, moderated within its family ({@link Moderation}),
  *       so that the plan depends little on one row's own two pilot pairs.</li>
  *   <li><b>Useful power:</b> every row gets the pairs it needs to flag a change of the detect size
- *       with probability {@link #REACH} ({@link PairedStats#power}), and at least {@link #FEWEST} pairs,
+ *       with probability {@link #REACH} ({@link PairedStats#power}), and at least {@link #FEWEST} pairs
+ *       ({@link #FEWEST_ALONE} for a row no family lends a prior),
  *       the cheapest first, as far as the budget goes. The rows it cannot pay for are <b>out of reach</b>:
  *       they keep their pilot pairs.</li>
  *   <li><b>Detection:</b> the budget goes, pairs at a time, to the row where it buys the most of that
@@ -56,6 +57,15 @@ final class Planner {
      * one or two pairs more read 3%; a pair of such a row costs seconds.
      */
     static final int FEWEST = 5;
+    /**
+     * The fewest pairs a row in reach is planned when no family lends it a prior (an async lesson,
+     * alone in its benchmark): it is tested on its own variance, so its pairs are all its degrees
+     * of freedom. With 5 pairs the t quantile at alpha 0.0125/41 is 11.7, and a pilot that looked
+     * quiet by chance left an async row at an MDE of 5.9% (real rest-shard A/A, results/gate-aa6);
+     * with 7 it is 7.4. Not 8: from 8 pairs one is trimmed at each end, and the degrees of freedom
+     * fall to 4.3. Simulated rest shard: async rows at most 5% in 99.9% of rows, from 92.9%.
+     */
+    static final int FEWEST_ALONE = PairedStats.FIRST_TRIMMED - 1;
     /** Detection bought per pair below which the rest goes on the minimum detectable effect. */
     static final double POWER_STEP = 1e-3;
     /** Pairs that lower no row's minimum detectable effect by this much each end the plan. */
@@ -243,7 +253,8 @@ final class Planner {
         Map<Unit, Integer> needed = new HashMap<>();
         for (Unit u : units) {
             int k = 0;
-            while (u.n + k <= u.limit && (u.n + k < FEWEST || u.power(u.n + k) < REACH)) {
+            int fewest = u.priorDf == 0 ? FEWEST_ALONE : FEWEST;
+            while (u.n + k <= u.limit && (u.n + k < fewest || u.power(u.n + k) < REACH)) {
                 k++;
             }
             if (u.n + k > u.limit) {

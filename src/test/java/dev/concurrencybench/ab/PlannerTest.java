@@ -108,6 +108,25 @@ class PlannerTest {
     }
 
     /**
+     * A row tested on its own variance gets more of the fewest pairs than a row of a family: its
+     * pairs are all its degrees of freedom, however quiet its pilot looks.
+     */
+    @Test
+    void aLoneRowGetsTheFewestPairsOfARowAlone() {
+        // The budget for three more pairs of the family row and five of the lone row, 3 s each, and no more.
+        List<Planner.Input> rows = List.of(row("quiet", 1e-5, 3), lone("alone", 1e-5, 3));
+        Planner.Plan plan = Planner.plan(rows, 25, DEFAULT);
+        assertEquals(Planner.FEWEST, plan.targets()[0]);
+        assertEquals(Planner.FEWEST_ALONE, plan.targets()[1]);
+        assertFalse(plan.outOfReach()[0] || plan.outOfReach()[1]);
+        // Short of its fewest pairs (three more would fit), the lone row is out of reach, not planned fewer.
+        Planner.Plan tight = Planner.plan(rows, 20, DEFAULT);
+        assertFalse(tight.outOfReach()[0]);
+        assertTrue(tight.outOfReach()[1]);
+        assertEquals(2, tight.targets()[1]);
+    }
+
+    /**
      * Two quiet-looking pilot pairs cannot show that a row is quiet: the plan ends early for the rows
      * of a family, and what is left of the budget goes to the lone row, whatever its pilot says;
      * without one, to every row in reach.

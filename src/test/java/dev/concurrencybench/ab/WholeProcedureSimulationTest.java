@@ -352,7 +352,7 @@ class WholeProcedureSimulationTest {
         PowerFigures busy = power(Scenario.gate(0.2), runs, 32);
         print(Scenario.gate(0.2), 0.2, runs, busy);
         for (PowerFigures f : List.of(quiet, busy)) {
-            assertTrue(f.sleep() >= 0.85, "sleep rows flagged " + f.sleep());
+            assertTrue(f.sleep() >= 0.81, "sleep rows flagged " + f.sleep());
             assertTrue(f.fib() <= 0.04, "fib rows flagged " + f.fib() + ": the budget leaves them out of reach");
         }
         assertTrue(quiet.within3() >= 0.98 && busy.within3() >= 0.99, quiet.within3() + ", " + busy.within3());
@@ -406,7 +406,7 @@ class WholeProcedureSimulationTest {
             PowerFigures rest = power(Scenario.shard(Shard.REST, burst), runs, 93);
             print(Scenario.shard(Shard.REST, burst), burst, runs, rest);
             assertTrue(io.sleep() >= 0.99, "sleep rows flagged " + io.sleep());
-            assertTrue(io.ioMdeAtMost5() >= 0.985 && rest.ioMdeAtMost5() >= 0.92, io.ioMdeAtMost5() + ", " + rest.ioMdeAtMost5());
+            assertTrue(io.ioMdeAtMost5() >= 0.985 && rest.ioMdeAtMost5() >= 0.99, io.ioMdeAtMost5() + ", " + rest.ioMdeAtMost5());
             // The process-per-task sleep row, planned on two pilot pairs of its own, gets what the plan leaves (docs).
             assertTrue(io.processSleepMdeAtMost5() >= 0.88, "process-per-task sleep row at most 5% in " + io.processSleepMdeAtMost5());
             // Holm controls the family-wise rate whatever the other rows do: after ten fib rows are
