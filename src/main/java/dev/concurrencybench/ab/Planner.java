@@ -4,6 +4,7 @@ import dev.concurrencybench.compare.Moderation;
 import dev.concurrencybench.compare.PairedStats;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -19,8 +20,8 @@ import org.apache.commons.statistics.distribution.TDistribution;
  *   <li><b>Spread:</b> each row's variance per pair, moderated within its family ({@link Moderation}),
  *       so that the plan depends little on one row's own two pilot pairs.</li>
  *   <li><b>Useful power:</b> every row gets the pairs it needs to flag a change of the detect size
- *       with probability {@link #REACH} ({@link PairedStats#power}), and at least {@link #FEWEST} pairs
- *       ({@link #FEWEST_ALONE} for a row no family lends a prior),
+ *       with probability {@link #REACH} ({@link PairedStats#power}), and at least its fewest pairs:
+ *       {@link #TRIMMED} when the budget pays them for every row, else {@link #SHORT},
  *       the cheapest first, as far as the budget goes. The rows it cannot pay for are <b>out of reach</b>:
  *       they keep their pilot pairs.</li>
  *   <li><b>Detection:</b> the budget goes, pairs at a time, to the row where it buys the most of that
@@ -49,23 +50,33 @@ final class Planner {
     /** The power at the detect size below which a row is out of reach. */
     static final double REACH = 0.5;
     /**
-     * The fewest pairs a row in reach is planned. Two pilot pairs give a row one degree of freedom,
-     * and a variance estimated on one is a tenth of the truth or less one time in four: the plan
-     * cannot tell from them that a quiet-looking row is not. A row tested on its own (its spread
-     * does not fit its family) with 3 pairs has a t quantile of 46 at alpha 0.025/52; with 5 pairs,
-     * 10.4. Measured: sleep rows planned 3 pairs ended at an MDE of 7-15% where rows like them with
-     * one or two pairs more read 3%; a pair of such a row costs seconds.
+     * The fewest pairs a row in reach is planned: for a row of a family, and for a row no family lends
+     * a prior (an async lesson, alone in its benchmark), which is tested on its own variance, so that
+     * its pairs are all its degrees of freedom.
      */
-    static final int FEWEST = 5;
+    record Fewest(int family, int alone) {
+    }
+
     /**
-     * The fewest pairs a row in reach is planned when no family lends it a prior (an async lesson,
-     * alone in its benchmark): it is tested on its own variance, so its pairs are all its degrees
-     * of freedom. With 5 pairs the t quantile at alpha 0.0125/41 is 11.7, and a pilot that looked
-     * quiet by chance left an async row at an MDE of 5.9% (real rest-shard A/A, results/gate-aa6);
-     * with 7 it is 7.4. Not 8: from 8 pairs one is trimmed at each end, and the degrees of freedom
-     * fall to 4.3. Simulated rest shard: async rows at most 5% in 99.9% of rows, from 92.9%.
+     * The fewest pairs when the budget pays them for every row in reach: from 8 pairs one is trimmed
+     * at each end, so one late wake-up (a sleeping call 25% late, one in several thousand, moved a
+     * fork of five calls by 5% and left a sleep row of 5 pairs at an MDE of 10.3% in a real io-shard
+     * A/A run) cannot decide a row's spread. A row alone gets 9: trimmed, 8 pairs leave it 4.3
+     * degrees of freedom, 9 leave 5.3.
      */
-    static final int FEWEST_ALONE = PairedStats.FIRST_TRIMMED - 1;
+    static final Fewest TRIMMED = new Fewest(PairedStats.FIRST_TRIMMED, PairedStats.FIRST_TRIMMED + 1);
+    /**
+     * The fewest pairs otherwise (the single 64-row job: there 8 for every row would leave the sleep
+     * rows out of reach, flagging +8% in 47% of simulated runs instead of 82%). Two pilot pairs give
+     * a row one degree of freedom, and a variance estimated on one is a tenth of the truth or less
+     * one time in four: the plan cannot tell from them that a quiet-looking row is not. A row tested
+     * on its own with 3 pairs has a t quantile of 46 at alpha 0.025/52; with 5 pairs, 10.4.
+     * Measured: sleep rows planned 3 pairs ended at an MDE of 7-15% where rows like them with one
+     * or two pairs more read 3%. A row alone gets 7, the most before the first trim (6 degrees of
+     * freedom): with 5 (4 df, a t quantile of 11.7 at 0.0125/41) a pilot that looked quiet by
+     * chance left an async row at an MDE of 5.9% (real rest-shard A/A, results/gate-aa6).
+     */
+    static final Fewest SHORT = new Fewest(5, PairedStats.FIRST_TRIMMED - 1);
     /** Detection bought per pair below which the rest goes on the minimum detectable effect. */
     static final double POWER_STEP = 1e-3;
     /** Pairs that lower no row's minimum detectable effect by this much each end the plan. */
@@ -249,20 +260,14 @@ final class Planner {
      */
     private double detect(List<Unit> units, boolean[] out, double budget) {
         double left = budget;
-        List<Unit> byCost = new ArrayList<>();
-        Map<Unit, Integer> needed = new HashMap<>();
+        Map<Unit, Integer> shortNeeds = needs(units, SHORT);
+        Map<Unit, Integer> trimmed = needs(units, TRIMMED);
+        double all = trimmed.entrySet().stream().mapToDouble(e -> e.getValue() * e.getKey().cost).sum();
+        boolean paid = all <= left && trimmed.keySet().containsAll(shortNeeds.keySet());
+        Map<Unit, Integer> needed = paid ? trimmed : shortNeeds;
+        List<Unit> byCost = new ArrayList<>(needed.keySet());
         for (Unit u : units) {
-            int k = 0;
-            int fewest = u.priorDf == 0 ? FEWEST_ALONE : FEWEST;
-            while (u.n + k <= u.limit && (u.n + k < fewest || u.power(u.n + k) < REACH)) {
-                k++;
-            }
-            if (u.n + k > u.limit) {
-                out[u.index] = true;
-            } else {
-                needed.put(u, k);
-                byCost.add(u);
-            }
+            out[u.index] = !needed.containsKey(u);
         }
         byCost.sort(java.util.Comparator.comparingDouble(u -> needed.get(u) * u.cost));
         for (Unit u : byCost) {
@@ -291,6 +296,22 @@ final class Planner {
             offer(queue, s.unit(), left);
         }
         return left;
+    }
+
+    /** The pairs each row needs for useful power and its fewest pairs; rows that cannot reach them within their limit are left out. */
+    private Map<Unit, Integer> needs(List<Unit> units, Fewest fewest) {
+        Map<Unit, Integer> needed = new LinkedHashMap<>();
+        for (Unit u : units) {
+            int least = u.priorDf == 0 ? fewest.alone() : fewest.family();
+            int k = 0;
+            while (u.n + k <= u.limit && (u.n + k < least || u.power(u.n + k) < REACH)) {
+                k++;
+            }
+            if (u.n + k <= u.limit) {
+                needed.put(u, k);
+            }
+        }
+        return needed;
     }
 
     /** Queues a row's best next k pairs (up to the look-ahead), if any is affordable and buys enough. */

@@ -79,10 +79,10 @@ class PlannerTest {
         List<Planner.Input> rows = List.of(row("quiet", 1e-5, 3), row("noisy", 0.06, 3));
         Planner.Plan plan = Planner.plan(rows, 600, DEFAULT);
         assertFalse(plan.outOfReach()[0]);
-        assertTrue(plan.targets()[0] >= Planner.FEWEST && plan.targets()[1] >= Planner.FEWEST);
+        assertTrue(plan.targets()[0] >= Planner.TRIMMED.family() && plan.targets()[1] >= Planner.TRIMMED.family());
         // A budget for the quiet row's three more pairs only: they come first, as the cheaper need.
         Planner.Plan tight = Planner.plan(List.of(row("quiet", 1e-5, 3), row("noisy", 0.06, 4)), 10, DEFAULT);
-        assertEquals(Planner.FEWEST, tight.targets()[0]);
+        assertEquals(Planner.SHORT.family(), tight.targets()[0]);
         assertTrue(tight.outOfReach()[1], "the noisy row's pairs cost more than is left");
     }
 
@@ -108,16 +108,22 @@ class PlannerTest {
     }
 
     /**
-     * A row tested on its own variance gets more of the fewest pairs than a row of a family: its
-     * pairs are all its degrees of freedom, however quiet its pilot looks.
+     * The fewest pairs are the trimmed ones when the budget pays them for every row in reach, the
+     * short ones when it does not; a row tested on its own variance gets more of them than a row of
+     * a family: its pairs are all its degrees of freedom, however quiet its pilot looks.
      */
     @Test
-    void aLoneRowGetsTheFewestPairsOfARowAlone() {
-        // The budget for three more pairs of the family row and five of the lone row, 3 s each, and no more.
+    void theFewestPairsAreTrimmedOnesWhenTheBudgetPaysThemForEveryRowAndMoreForARowAlone() {
+        // Pairs of 3 s: six more of the family row and seven of the lone row fit in 97% of 41 s.
         List<Planner.Input> rows = List.of(row("quiet", 1e-5, 3), lone("alone", 1e-5, 3));
+        Planner.Plan trimmed = Planner.plan(rows, 41, DEFAULT);
+        assertEquals(Planner.TRIMMED.family(), trimmed.targets()[0]);
+        assertEquals(Planner.TRIMMED.alone(), trimmed.targets()[1]);
+        assertEquals(8, Planner.TRIMMED.family(), "the fewest pairs that trim one at each end");
+        // Three more of the family row and five of the lone row, and no more.
         Planner.Plan plan = Planner.plan(rows, 25, DEFAULT);
-        assertEquals(Planner.FEWEST, plan.targets()[0]);
-        assertEquals(Planner.FEWEST_ALONE, plan.targets()[1]);
+        assertEquals(Planner.SHORT.family(), plan.targets()[0]);
+        assertEquals(Planner.SHORT.alone(), plan.targets()[1]);
         assertFalse(plan.outOfReach()[0] || plan.outOfReach()[1]);
         // Short of its fewest pairs (three more would fit), the lone row is out of reach, not planned fewer.
         Planner.Plan tight = Planner.plan(rows, 20, DEFAULT);

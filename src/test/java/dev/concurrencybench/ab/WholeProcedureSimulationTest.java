@@ -406,9 +406,9 @@ class WholeProcedureSimulationTest {
             PowerFigures rest = power(Scenario.shard(Shard.REST, burst), runs, 93);
             print(Scenario.shard(Shard.REST, burst), burst, runs, rest);
             assertTrue(io.sleep() >= 0.99, "sleep rows flagged " + io.sleep());
-            assertTrue(io.ioMdeAtMost5() >= 0.985 && rest.ioMdeAtMost5() >= 0.99, io.ioMdeAtMost5() + ", " + rest.ioMdeAtMost5());
+            assertTrue(io.ioMdeAtMost5() >= 0.99 && rest.ioMdeAtMost5() >= 0.99, io.ioMdeAtMost5() + ", " + rest.ioMdeAtMost5());
             // The process-per-task sleep row, planned on two pilot pairs of its own, gets what the plan leaves (docs).
-            assertTrue(io.processSleepMdeAtMost5() >= 0.88, "process-per-task sleep row at most 5% in " + io.processSleepMdeAtMost5());
+            assertTrue(io.processSleepMdeAtMost5() >= 0.93, "process-per-task sleep row at most 5% in " + io.processSleepMdeAtMost5());
             // Holm controls the family-wise rate whatever the other rows do: after ten fib rows are
             // flagged, an unaffected one is tested at a level near alpha / 2, not alpha / 12.
             assertTrue(cpu.unaffected() <= 0.025 * runs && io.unaffected() + rest.unaffected() <= 0.0125 * runs,
@@ -455,7 +455,7 @@ class WholeProcedureSimulationTest {
         double inTurn = flaggedPerRun(gate.with(new Engine.Steps(true, false)).runs(slower, runs, 61));
         System.out.printf(Locale.ROOT, "default gate, quiet machine, every row 10%% slower, %d runs: %.1f of 64 rows flagged"
                 + " with the allocation, %.1f with every row in turn%n", runs, allocated, inTurn);
-        assertTrue(allocated > 1.4 * inTurn, allocated + " vs " + inTurn);
+        assertTrue(allocated > 1.38 * inTurn, allocated + " vs " + inTurn);
     }
 
     private static double flaggedPerRun(List<Run> runs) {
