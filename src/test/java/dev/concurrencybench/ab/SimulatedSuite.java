@@ -31,8 +31,8 @@ final class SimulatedSuite {
      */
     static final SimulatedMachine.Shape JVM_START_BURSTS = new SimulatedMachine.Shape(0, 0, 0, 0, 0.12, 0.25);
     /**
-     * A sleeping call now and then wakes late: of 6,414 calls of the in-process sleep rows in 17 real
-     * io-shard A/A runs (results/gate-aa5, gate-aa6 and a run of 2026-12-05), 0.03% were more than 5%
+     * A sleeping call now and then wakes late: of 6,414 calls of the in-process sleep rows in 9 real
+     * io-shard A/A runs, both sides (results/gate-aa5, gate-aa6, gate-aa8), 0.03% were more than 5%
      * above their row's median and 0.02% more than 10%, the largest +24.7%; one such call in a fork of
      * five moved a pair by 5% and left its row at an MDE of 10.3%. Here 0.05% of calls, by up to 25%.
      */
