@@ -45,6 +45,14 @@ final class Families {
      * few times noisier than its family without leaving many others unmoderated.
      */
     static final double FLOOR_OUTLIER = 0.25;
+    /**
+     * A row is planned alone when the floor its calls put under a pair's variance is in this upper
+     * tail under its family's pooled variance: far enough that the row will not fit its family at
+     * the test either, and the family's CPU-bound rows, whose spiky calls put their floor near their
+     * pairs' variance, stay planned with their family (at the test's {@link #FLOOR_OUTLIER} instead,
+     * a simulated cpu shard flagged +9% fib work in 84.8% of rows, not 87.2%).
+     */
+    static final double APART = 0.001;
     /** Rows of one benchmark and mode are split into families where their calls' spreads jump by more than this. */
     static final double SPLIT = 2;
     /**
@@ -198,10 +206,22 @@ final class Families {
         return f == null ? Moderation.Prior.NONE : f.of(m);
     }
 
-    /** The prior a row is planned with (none for a row without a family). */
+    /**
+     * The prior a row is planned with: none for a row without a family, nor for a row whose calls
+     * alone put a pair's variance above what its family's prior admits. Such a row will not fit its
+     * family at the test either, so it is planned as what it will be, a row alone: a fork that
+     * starts ten JVMs a call varies from fork to fork far more than its calls' spread shows, and
+     * planned with the quiet rows it joined by that spread, the process-per-task sleep row was
+     * given too few pairs and read an MDE of 5.7% (real io-shard A/A, results/gate-aa9).
+     */
     Moderation.Prior planned(Member m) {
         Family f = find(m);
-        return f == null ? Moderation.Prior.NONE : f.pooled(m);
+        if (f == null) {
+            return Moderation.Prior.NONE;
+        }
+        Moderation.Prior pooled = f.pooled(m);
+        double[] floor = callFloor(m.base(), m.next());
+        return pooled.admits(floor[0], floor[1], APART) ? pooled : Moderation.Prior.NONE;
     }
 
     /** A row's test: its trimmed mean over its moderated standard error, the variance never below its calls' floor. */

@@ -86,6 +86,25 @@ class FamiliesTest {
         assertTrue(families.prior(members.get(0)).df() > 0, "the others still are");
     }
 
+    /**
+     * A row whose calls spread less than twice as much as its family's joins it, but when its calls
+     * alone put a pair's variance far above the family's (a fork that starts ten JVMs a call), it is
+     * planned alone, as it will be tested.
+     */
+    @Test
+    void aRowWhoseCallsAlonePutItFarAboveItsFamilyIsPlannedAlone() {
+        List<Families.Member> members = alike(5, 10, 0.005, 0.01);
+        Families.Member odd = member(row("PROCESS_PER_TASK"), 10, 0.05, 0.019, 99);
+        members.add(odd);
+        Families families = Families.of(members);
+        assertEquals(1, families.priors().size(), "one family by the calls' spread: " + families.priors().keySet());
+        assertEquals(Moderation.Prior.NONE, families.planned(odd));
+        assertEquals(Moderation.Prior.NONE, families.prior(odd), "nor is it moderated at the test");
+        for (Families.Member m : members.subList(0, 5)) {
+            assertTrue(families.planned(m).df() > 0, m.row().key().display());
+        }
+    }
+
     @Test
     void aRowWithOnlyItsPilotPairsIsNeverModerated() {
         List<Families.Member> members = alike(6, 10, 0.05, 0.03);

@@ -125,37 +125,44 @@ class PlannerTest {
         assertEquals(Planner.SHORT.family(), plan.targets()[0]);
         assertEquals(Planner.SHORT.alone(), plan.targets()[1]);
         assertFalse(plan.outOfReach()[0] || plan.outOfReach()[1]);
-        // Short of its fewest pairs (three more would fit), the lone row is out of reach, not planned fewer.
+        // Short of its fewest pairs, the lone row is out of reach at this step, and the family row gets
+        // its five; what is left then goes to the lone row (three pairs' worth), as to any row alone.
         Planner.Plan tight = Planner.plan(rows, 20, DEFAULT);
-        assertFalse(tight.outOfReach()[0]);
-        assertTrue(tight.outOfReach()[1]);
-        assertEquals(2, tight.targets()[1]);
+        assertEquals(Planner.SHORT.family(), tight.targets()[0]);
+        assertEquals(5, tight.targets()[1]);
+        assertFalse(tight.outOfReach()[0] || tight.outOfReach()[1]);
     }
 
     /**
-     * Two quiet-looking pilot pairs cannot show that a row is quiet: the plan ends early for the rows
-     * of a family, and what is left of the budget goes to the lone row, whatever its pilot says;
-     * without one, to every row in reach.
+     * Two pilot pairs cannot show that a row is quiet, nor that it is hopeless: the plan ends early
+     * for the rows of a family, and what is left of the budget goes, in turn, to the rows in reach
+     * planned on their own pilot; without one, to those out of reach on it; without either, to every
+     * row in reach.
      */
     @Test
     void whatThePlanLeavesGoesToTheRowsPlannedOnTheirOwnPilot() {
         List<Planner.Input> rows = List.of(row("a", 0.002, 3), row("b", 0.002, 3), lone("alone", 0.002, 6),
-                lone("hopeless", 5.0, 6));
+                lone("wide", 5.0, 6));
         Planner.Plan plan = Planner.plan(rows, 600, DEFAULT);
         assertTrue(plan.targets()[0] < 20 && plan.targets()[1] < 20, "the family's quiet rows need a few pairs: "
                 + plan.targets()[0] + ", " + plan.targets()[1]);
         assertTrue(plan.outOfReach()[3]);
-        assertEquals(2, plan.targets()[3], "a lone row out of reach stays at its pilot");
+        assertEquals(2, plan.targets()[3], "a lone row out of reach stays at its pilot while one in reach takes the rest");
         double pairsLeft = (600 * Planner.BUDGET_SHARE - spent(rows, plan)) / 6;
         assertTrue(pairsLeft < 1, "the lone row in reach gets the rest of the budget: " + pairsLeft + " pairs' worth left");
         assertTrue(plan.targets()[2] > 80, "lone row: " + plan.targets()[2] + " pairs");
 
+        // Without a lone row in reach, the lone row out of reach on its pilot gets the rest, and is in reach.
+        List<Planner.Input> noLoneInReach = List.of(row("a", 0.002, 3), row("b", 0.002, 3), lone("wide", 5.0, 6));
+        Planner.Plan wide = Planner.plan(noLoneInReach, 600, DEFAULT);
+        assertFalse(wide.outOfReach()[2]);
+        assertTrue(wide.targets()[2] > 80, "wide row: " + wide.targets()[2] + " pairs");
+        assertTrue((600 * Planner.BUDGET_SHARE - spent(noLoneInReach, wide)) / 6 < 1);
+
         // Without a lone row, what is left goes to every row in reach, in turn.
-        Planner.Plan noLone = Planner.plan(List.of(row("a", 0.002, 3), row("b", 0.002, 3), lone("hopeless", 5.0, 6)), 600,
-                DEFAULT);
+        Planner.Plan noLone = Planner.plan(List.of(row("a", 0.002, 3), row("b", 0.002, 3)), 600, DEFAULT);
         assertEquals(noLone.targets()[0], noLone.targets()[1], 1);
         assertTrue(noLone.targets()[0] > 80, noLone.targets()[0] + " pairs");
-        assertEquals(2, noLone.targets()[2]);
     }
 
     @Test

@@ -408,7 +408,7 @@ class WholeProcedureSimulationTest {
             assertTrue(io.sleep() >= 0.99, "sleep rows flagged " + io.sleep());
             assertTrue(io.ioMdeAtMost5() >= 0.99 && rest.ioMdeAtMost5() >= 0.99, io.ioMdeAtMost5() + ", " + rest.ioMdeAtMost5());
             // The process-per-task sleep row, planned on two pilot pairs of its own, gets what the plan leaves (docs).
-            assertTrue(io.processSleepMdeAtMost5() >= 0.93, "process-per-task sleep row at most 5% in " + io.processSleepMdeAtMost5());
+            assertTrue(io.processSleepMdeAtMost5() >= 0.96, "process-per-task sleep row at most 5% in " + io.processSleepMdeAtMost5());
             // Holm controls the family-wise rate whatever the other rows do: after ten fib rows are
             // flagged, an unaffected one is tested at a level near alpha / 2, not alpha / 12.
             assertTrue(cpu.unaffected() <= 0.025 * runs && io.unaffected() + rest.unaffected() <= 0.0125 * runs,
