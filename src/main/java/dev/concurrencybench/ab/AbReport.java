@@ -219,8 +219,10 @@ final class AbReport {
     }
 
     /**
-     * E.g. {@code plan: a pilot of 2 pairs per row, then 410 more pairs on 40 of 64 rows to flag a 10%
-     * change; 12 rows out of reach (no useful power within the budget)}.
+     * E.g. {@code plan: a pilot of 2 pairs per row, then 410 more pairs on 40 of 64 rows, where they raise
+     * the chance of flagging a 10% change the most; at least 5 pairs a row in reach (7 for a row alone):
+     * the budget does not pay the trimmed 8 (9) for every row; 6 rows planned alone (no family lent them
+     * its spread); 12 rows out of reach (no useful power within the budget)}.
      */
     static String planNote(Engine.Result result, double detectPct) {
         List<Engine.RowOutcome> rows = result.rows();
@@ -229,6 +231,22 @@ final class AbReport {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "plan: a pilot of %d pairs per row, then %d more"
                         + " pairs on %d of %d rows, where they raise the chance of flagging a %s%% change the most",
                 Engine.PILOT, extra, more, rows.size(), AbCommand.trim(detectPct)));
+        Engine.Chosen chosen = result.chosen();
+        if (chosen.fewestPairs() > 0) {
+            sb.append(String.format(Locale.ROOT, "; at least %d pairs a row in reach (%d for a row alone)",
+                    chosen.fewestPairs(), chosen.fewestAlone()));
+            sb.append(chosen.trimmed() ? ", the trimmed ones, which the budget pays for every row"
+                    : String.format(Locale.ROOT, ": the budget does not pay the trimmed %d (%d) for every row",
+                            Planner.TRIMMED.family(), Planner.TRIMMED.alone()));
+        }
+        if (!chosen.alone().isEmpty()) {
+            int n = chosen.alone().size();
+            sb.append("; ").append(n).append(n == 1 ? " row" : " rows").append(" planned alone (no family lent ")
+                    .append(n == 1 ? "it" : "them").append(" its spread)");
+            if (n <= 5) {
+                sb.append(": ").append(String.join(", ", chosen.alone().stream().map(Row::display).toList()));
+            }
+        }
         List<String> out = rows.stream().filter(r -> r.status() == Engine.Status.OUT_OF_REACH).map(r -> r.row().display())
                 .toList();
         if (!out.isEmpty()) {

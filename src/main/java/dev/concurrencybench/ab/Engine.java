@@ -115,7 +115,8 @@ public final class Engine {
      *
      * @param controls the control rows, whose {@code next} forks are the base jar's too
      */
-    public record Result(List<RowOutcome> rows, List<RowOutcome> controls, int rounds, long elapsedNanos, Steps steps) {
+    public record Result(List<RowOutcome> rows, List<RowOutcome> controls, int rounds, long elapsedNanos, Steps steps,
+                         Chosen chosen) {
 
         public Result {
             rows = List.copyOf(rows);
@@ -124,13 +125,28 @@ public final class Engine {
 
         /** A run of the full design. */
         public Result(List<RowOutcome> rows, List<RowOutcome> controls, int rounds, long elapsedNanos) {
-            this(rows, controls, rounds, elapsedNanos, Steps.ALL);
+            this(rows, controls, rounds, elapsedNanos, Steps.ALL, Chosen.NONE);
         }
 
         /** The run without its rows that ran on one side only. */
         Result withoutOneSided() {
             return new Result(rows.stream().filter(r -> r.status() != Status.ONE_SIDED).toList(), controls, rounds,
-                    elapsedNanos, steps);
+                    elapsedNanos, steps, chosen);
+        }
+    }
+
+    /**
+     * What the plan chose, for the notes.
+     *
+     * @param fewestPairs the fewest pairs of a row in reach of a family, and of a row alone; 0 when no plan was made
+     * @param trimmed     whether those were the trimmed ones, which the budget paid for every row
+     * @param alone       the real rows planned on their own pilot pairs, no family lending them a prior
+     */
+    public record Chosen(int fewestPairs, int fewestAlone, boolean trimmed, List<Row> alone) {
+        static final Chosen NONE = new Chosen(0, 0, false, List.of());
+
+        public Chosen {
+            alone = List.copyOf(alone);
         }
     }
 
@@ -138,6 +154,7 @@ public final class Engine {
     private final List<Row> controls;
     private final ForkRunner runner;
     private final LongSupplier clock;
+    private Chosen chosen = Chosen.NONE;
     private final Config config;
     private final Consumer<String> progress;
 
@@ -263,7 +280,7 @@ public final class Engine {
         List<RowOutcome> out = states.stream().map(s -> new RowOutcome(s.row, s.values(), List.copyOf(s.orders),
                 List.copyOf(s.base), List.copyOf(s.next), s.target, s.status(), s.failure, s.unit, s.onlyOn)).toList();
         return new Result(out.subList(0, rows.size()), out.subList(rows.size(), out.size()), round,
-                clock.getAsLong() - start, config.steps());
+                clock.getAsLong() - start, config.steps(), chosen);
     }
 
     /** The one planning step: every row's target, from the pilot's spreads and costs. */
@@ -289,6 +306,15 @@ public final class Engine {
             states.get(i).target = plan.targets()[i];
             states.get(i).outOfReach = plan.outOfReach()[i];
         }
+        List<Row> alone = new ArrayList<>();
+        for (Planner.Input in : inputs) {
+            if (!in.control() && in.pairs().length >= PILOT && !Double.isNaN(in.variance()) && in.prior().df() == 0) {
+                alone.add(in.row());
+            }
+        }
+        Planner.Fewest fewest = plan.fewest();
+        chosen = fewest == null ? new Chosen(0, 0, false, alone)
+                : new Chosen(fewest.family(), fewest.alone(), fewest.equals(Planner.TRIMMED), alone);
         progress.accept(planLine(states, plan));
     }
 

@@ -124,14 +124,17 @@ final class Planner {
      * @param targets    pairs in all per row (the pilot's included)
      * @param outOfReach rows left at their pilot pairs because they could not reach useful power
      * @param seconds    what the planned pairs beyond the pilot are predicted to cost
+     * @param fewest     the fewest pairs it gave a row in reach ({@link #TRIMMED} or {@link #SHORT});
+     *                   null without allocation
      */
-    record Plan(int[] targets, boolean[] outOfReach, double seconds) {
+    record Plan(int[] targets, boolean[] outOfReach, double seconds, Fewest fewest) {
     }
 
     private final List<Input> rows;
     private final Settings settings;
     private final double familyAlpha;
     private final Map<Double, double[]> quantiles = new HashMap<>();
+    private Fewest fewest;
 
     private Planner(List<Input> rows, Settings settings) {
         this.rows = rows;
@@ -253,7 +256,7 @@ final class Planner {
                 out[i] = out[in.twin()];
             }
         }
-        return new Plan(targets, out, seconds);
+        return new Plan(targets, out, seconds, fewest);
     }
 
     /**
@@ -269,6 +272,7 @@ final class Planner {
         double all = trimmed.entrySet().stream().mapToDouble(e -> e.getValue() * e.getKey().cost).sum();
         boolean paid = all <= left && trimmed.keySet().containsAll(shortNeeds.keySet());
         Map<Unit, Integer> needed = paid ? trimmed : shortNeeds;
+        fewest = paid ? TRIMMED : SHORT;
         List<Unit> byCost = new ArrayList<>(needed.keySet());
         for (Unit u : units) {
             out[u.index] = !needed.containsKey(u);

@@ -62,6 +62,24 @@ class EngineTest {
         assertEquals(r.rounds() + 1, progress.size(), "one line per round and one for the plan");
     }
 
+    /** The notes say which fewest pairs the plan used and which rows it planned on their own pilot. */
+    @Test
+    void theResultSaysWhatThePlanChose() throws Exception {
+        Map<Row, Model> models = new LinkedHashMap<>();
+        models.put(row("quiet"), new Model(0.1, 0.1, 0.001, 0.001, 0));
+        models.put(row("noisy"), new Model(0.2, 0.2, 0.02, 0.02, 0));
+        Engine.Result r = run(models, Duration.ofMinutes(10), 1, new ArrayList<>());
+        assertEquals(List.of(row("quiet"), row("noisy")), r.chosen().alone(), "each alone in its benchmark");
+        assertTrue(r.chosen().trimmed(), "ten minutes pay the trimmed pairs");
+        assertEquals(Planner.TRIMMED.family(), r.chosen().fewestPairs());
+        assertEquals(Planner.TRIMMED.alone(), r.chosen().fewestAlone());
+        String note = AbReport.planNote(r, 10);
+        assertTrue(note.contains("; at least 8 pairs a row in reach (9 for a row alone), the trimmed ones, which the budget"
+                + " pays for every row; 2 rows planned alone (no family lent them its spread): "), note);
+        assertEquals(Engine.Chosen.NONE, new Engine.Result(r.rows(), r.controls(), 1, 0).chosen(), "no plan, nothing said");
+        assertTrue(AbReport.planNote(new Engine.Result(r.rows(), r.controls(), 1, 0), 10).indexOf("at least") < 0);
+    }
+
     @Test
     void theBudgetIsKept() throws Exception {
         Map<Row, Model> models = new LinkedHashMap<>();
