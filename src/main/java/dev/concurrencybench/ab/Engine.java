@@ -138,7 +138,9 @@ public final class Engine {
     /**
      * What the plan chose, for the notes.
      *
-     * @param fewestPairs the fewest pairs of a row in reach of a family, and of a row alone; 0 when no plan was made
+     * @param fewestPairs the fewest pairs the plan gave a row of a family in reach; 0 when it made none
+     *                    (no allocation, or no plan at all)
+     * @param fewestAlone the same for a row alone
      * @param trimmed     whether those were the trimmed ones, which the budget paid for every row
      * @param alone       the real rows planned on their own pilot pairs, no family lending them a prior
      */
@@ -154,9 +156,10 @@ public final class Engine {
     private final List<Row> controls;
     private final ForkRunner runner;
     private final LongSupplier clock;
-    private Chosen chosen = Chosen.NONE;
     private final Config config;
     private final Consumer<String> progress;
+    /** What the plan chose, once it is made. */
+    private Chosen chosen = Chosen.NONE;
 
     /**
      * @param clock     nanoseconds, e.g. {@code System::nanoTime}; a simulation passes its own

@@ -34,9 +34,10 @@ import org.apache.commons.statistics.distribution.TDistribution;
  *       in reach that are planned on their own two pilot pairs (no family lends them a prior); when
  *       there is none, to such rows that their pilot put out of reach (one wide pilot pair put the
  *       process-per-task sleep row out of reach in 3% of simulated io-shard runs while the budget
- *       went to rows already at the 3% floor); when there is none either, to every row in reach. A plan from a pilot can be wrong about a row:
- *       one degree of freedom gives a variance a tenth of the truth or less one time in four, and a
- *       row can turn out noisier than the family it was planned with. Such a pilot made the plan
+ *       went to rows already at the 3% floor); when there is none either, to every row in reach.
+ *       A plan from a pilot can be wrong about a row: one degree of freedom gives a variance a
+ *       tenth of the truth or less one time in four, and a row can turn out noisier than the
+ *       family it was planned with. Such a pilot made the plan
  *       give a noisy row a few pairs and end with most of the budget unused (the process-per-task
  *       sleep row: an MDE above 5% in 40% of simulated io-shard runs). Only the pilot decides what
  *       is left, so this reads no outcome either.</li>
@@ -307,10 +308,10 @@ final class Planner {
     }
 
     /** The pairs each row needs for useful power and its fewest pairs; rows that cannot reach them within their limit are left out. */
-    private Map<Unit, Integer> needs(List<Unit> units, Fewest fewest) {
+    private Map<Unit, Integer> needs(List<Unit> units, Fewest rule) {
         Map<Unit, Integer> needed = new LinkedHashMap<>();
         for (Unit u : units) {
-            int least = u.priorDf == 0 ? fewest.alone() : fewest.family();
+            int least = u.priorDf == 0 ? rule.alone() : rule.family();
             int k = 0;
             while (u.n + k <= u.limit && (u.n + k < least || u.power(u.n + k) < REACH)) {
                 k++;
