@@ -42,7 +42,7 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "ab", sortOptions = false, usageHelpAutoWidth = true,
         description = {"Measures two sides on this machine, interleaved: two builds, two javas (--base-java, --new-java) or",
                 "two sets of fork flags (--base-jvm-args, --new-jvm-args). Per row, pairs of one base fork and one new fork",
-                "back to back in random order, a pilot of two pairs per row and then one plan; the verdict per row comes",
+                "back to back in random order, a pilot of two pairs per row and then two plans; the verdict per row comes",
                 "from the pairs' log ratios (10%% trimmed mean, variances moderated across alike rows, Holm across rows,",
                 "a minimum effect). JMH args (benchmark patterns, -e, -p, -jvmArgs, -wi/-i/-w/-r) select what is",
                 "compared. Exit status: 0 no regression, 1 a regression, 2 bad input."})

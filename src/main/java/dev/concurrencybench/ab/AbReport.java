@@ -232,6 +232,9 @@ final class AbReport {
                         + " pairs on %d of %d rows, where they raise the chance of flagging a %s%% change the most",
                 Engine.PILOT, extra, more, rows.size(), AbCommand.trim(detectPct)));
         Engine.Chosen chosen = result.chosen();
+        if (chosen.plans() == 2) {
+            sb.append("; planned twice: on the pilot, then on all pairs once the rows in reach had their fewest");
+        }
         if (chosen.fewestPairs() > 0) {
             sb.append(String.format(Locale.ROOT, "; at least %d pairs a row in reach (%d for a row alone)",
                     chosen.fewestPairs(), chosen.fewestAlone()));

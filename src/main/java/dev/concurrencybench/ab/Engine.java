@@ -11,25 +11,31 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * The rounds of an {@code ab} run: a pilot, one plan, and the planned pairs. A round runs one pair
+ * The rounds of an {@code ab} run: a pilot, two plans, and the planned pairs. A round runs one pair
  * (a base fork and a new fork, back to back, in the order {@link OrderPlan} gives) for each row that
  * still needs one, the rows shuffled.
  *
  * <ol>
  *   <li><b>Pilot:</b> {@link #PILOT} pairs of every row, one AB and one BA. The first pair also
  *       sizes the row's forks ({@link ForkSettings#calibrated}); the second gives its cost per pair.</li>
- *   <li><b>Plan</b>, once ({@link Planner}): from the pilot's spreads, moderated within families,
- *       and the pairs' costs, how many pairs each row gets in all, within the budget left. Rows that
- *       cannot reach useful power get none beyond the pilot (<i>out of reach</i>).</li>
+ *   <li><b>First plan</b> ({@link Planner}): from the pilot's spreads, moderated within families,
+ *       and the pairs' costs, which rows can reach useful power within the budget left; those get
+ *       their fewest pairs ({@link Planner#TRIMMED} or {@link Planner#SHORT}), no more.</li>
+ *   <li><b>Second plan</b>, on the same rules from all pairs so far, how many pairs each row gets in
+ *       all. Rows that cannot reach useful power get none beyond what they have (<i>out of reach</i>).
+ *       A pilot gives each row one degree of freedom, and a pilot taken while a neighbour was busy
+ *       spreads far more than the pairs after it (results/gate-aa10, cpu run 1: 18% against 5-9%):
+ *       planned on it alone, half the fib rows were left out of reach.</li>
  *   <li><b>Rounds</b> until every plan is run. When the time runs out first, the rows still short
  *       of their plans are <i>truncated</i>: tested on what they have.</li>
  * </ol>
  *
- * <p>No row is looked at between rounds: the plan uses only the pilot's spreads and costs, never the
- * sign or size of a change, and the verdicts are made once, at the end, by {@code AbReport}, on all
- * pairs. A test after every round, stopping a row when its spread happened to look small, would
- * flag unchanged rows more often than it says (the whole-procedure simulation measured 1.8 times
- * the nominal rate for the design this replaced).
+ * <p>No row's outcome is looked at between rounds: the plans use only the pairs' spreads and costs,
+ * never the sign or size of a change, and the verdicts are made once, at the end, by {@code AbReport},
+ * on all pairs. A test after every round, stopping a row when its spread happened to look small,
+ * would flag unchanged rows more often than it says (the whole-procedure simulation measured 1.8
+ * times the nominal rate for the design this replaced); two plans from the spreads alone keep the
+ * rates (docs/regression-gate.md).
  *
  * <p>A row whose very first fork fails on one side gets the other side's fork of that pair too: if
  * that one runs, the row runs on one side only ({@link Status#ONE_SIDED}), as a benchmark that needs
@@ -69,9 +75,10 @@ public final class Engine {
      *
      * @param moderate   moderated variances within families, in the plan and the test
      * @param allocate   pairs where they buy the most detection, rows out of reach; else every row in turn
+     * @param replan     a second plan once the rows in reach have their fewest pairs (with allocation only)
      */
-    public record Steps(boolean moderate, boolean allocate) {
-        public static final Steps ALL = new Steps(true, true);
+    public record Steps(boolean moderate, boolean allocate, boolean replan) {
+        public static final Steps ALL = new Steps(true, true, true);
     }
 
     /** Where a row stands at the end. */
@@ -142,10 +149,11 @@ public final class Engine {
      *                    (no allocation, or no plan at all)
      * @param fewestAlone the same for a row alone
      * @param trimmed     whether those were the trimmed ones, which the budget paid for every row
-     * @param alone       the real rows planned on their own pilot pairs, no family lending them a prior
+     * @param alone       the real rows planned on their own pairs, no family lending them a prior
+     * @param plans       how many plans were made: 2 when the second followed the first, 0 without any
      */
-    public record Chosen(int fewestPairs, int fewestAlone, boolean trimmed, List<Row> alone) {
-        static final Chosen NONE = new Chosen(0, 0, false, List.of());
+    public record Chosen(int fewestPairs, int fewestAlone, boolean trimmed, List<Row> alone, int plans) {
+        static final Chosen NONE = new Chosen(0, 0, false, List.of(), 0);
 
         public Chosen {
             alone = List.copyOf(alone);
@@ -246,13 +254,15 @@ public final class Engine {
         long start = clock.getAsLong();
         long budget = config.budget().toNanos();
         int round = 0;
-        boolean planned = false;
+        int plans = 0;
+        int stages = config.steps().allocate() && config.steps().replan() ? 2 : 1;
         while (true) {
             long remaining = budget - (clock.getAsLong() - start);
-            if (!planned && states.stream().noneMatch(State::needs)) {
-                plan(states, remaining);
-                planned = true;
+            while (plans < stages && states.stream().noneMatch(State::needs)) {
+                plans++;
+                plan(states, remaining, plans < stages);
             }
+            boolean planned = plans > 0;
             List<Integer> indices = new ArrayList<>();
             for (int i = 0; i < states.size(); i++) {
                 if (states.get(i).needs()) {
@@ -286,8 +296,11 @@ public final class Engine {
                 clock.getAsLong() - start, config.steps(), chosen);
     }
 
-    /** The one planning step: every row's target, from the pilot's spreads and costs. */
-    private void plan(List<State> states, long remainingNanos) {
+    /**
+     * A planning step: every row's target, from its pairs' spreads and costs so far. The first plan,
+     * made on the pilot, only brings the rows in reach to their fewest pairs when a second follows.
+     */
+    private void plan(List<State> states, long remainingNanos, boolean first) {
         Families families = config.steps().moderate()
                 ? Families.of(states.stream().filter(s -> !s.control && !s.failed && s.pairs.size() >= PILOT)
                         .map(State::member).toList())
@@ -306,8 +319,20 @@ public final class Engine {
         Planner.Plan plan = Planner.plan(inputs, Math.max(0, remainingNanos) / 1e9, new Planner.Settings(config.alpha(),
                 config.minEffect(), config.detect(), config.steps().allocate()));
         for (int i = 0; i < states.size(); i++) {
-            states.get(i).target = plan.targets()[i];
-            states.get(i).outOfReach = plan.outOfReach()[i];
+            State s = states.get(i);
+            s.target = plan.targets()[i];
+            s.outOfReach = plan.outOfReach()[i];
+            if (first && !s.control && plan.fewest() != null) {
+                Planner.Input in = inputs.get(i);
+                int fewest = in.prior().df() == 0 ? plan.fewest().alone() : plan.fewest().family();
+                s.target = Math.min(s.target, Math.max(s.pairs.size(), fewest));
+            }
+        }
+        for (State s : states) {
+            if (s.control) {
+                State twin = states.get(rows.indexOf(s.row));
+                s.target = Math.max(s.pairs.size(), twin.target);
+            }
         }
         List<Row> alone = new ArrayList<>();
         for (Planner.Input in : inputs) {
@@ -316,9 +341,10 @@ public final class Engine {
             }
         }
         Planner.Fewest fewest = plan.fewest();
-        chosen = fewest == null ? new Chosen(0, 0, false, alone)
-                : new Chosen(fewest.family(), fewest.alone(), fewest.equals(Planner.TRIMMED), alone);
-        progress.accept(planLine(states, plan));
+        int plans = first ? 1 : chosen.plans() + 1;
+        chosen = fewest == null ? new Chosen(0, 0, false, alone, plans)
+                : new Chosen(fewest.family(), fewest.alone(), fewest.equals(Planner.TRIMMED), alone, plans);
+        progress.accept(planLine(states, first));
     }
 
     /** Runs one pair; returns whether both forks ran. */
@@ -378,14 +404,20 @@ public final class Engine {
                 + (s.control && role == Side.NEW ? "control" : role.label());
     }
 
-    /** E.g. {@code ab: plan: 52 rows get 410 more pairs (about 9m40s), 12 out of reach}. */
-    private static String planLine(List<State> all, Planner.Plan plan) {
+    /**
+     * E.g. {@code ab: plan: 52 of 64 rows get 410 more pairs (about 9m40s), 12 out of reach}; the first of
+     * two plans says {@code ab: first plan (the fewest pairs): ...}.
+     */
+    private static String planLine(List<State> all, boolean first) {
         List<State> real = all.stream().filter(s -> !s.control).toList();
+        double seconds = all.stream().filter(s -> !s.failed && s.target > s.pairs.size())
+                .mapToDouble(s -> (s.target - s.pairs.size()) * s.lastPairSeconds()).sum();
         int more = real.stream().mapToInt(s -> Math.max(0, s.target - s.pairs.size())).sum();
         long rowsMore = real.stream().filter(s -> s.target > s.pairs.size()).count();
         long out = real.stream().filter(s -> s.outOfReach).count();
-        return String.format(Locale.ROOT, "ab: plan: %d of %d rows get %d more pairs (about %s)%s", rowsMore, real.size(),
-                more, Durations.format((long) (plan.seconds() * 1e9)), out == 0 ? "" : ", " + out + " out of reach");
+        return String.format(Locale.ROOT, "ab: %s: %d of %d rows get %d more pairs (about %s)%s",
+                first ? "first plan (the fewest pairs)" : "plan", rowsMore, real.size(),
+                more, Durations.format((long) (seconds * 1e9)), out == 0 ? "" : ", " + out + " out of reach");
     }
 
     private static String progressLine(int round, boolean planned, List<State> all, long leftNanos) {

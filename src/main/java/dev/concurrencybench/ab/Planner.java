@@ -11,14 +11,15 @@ import java.util.PriorityQueue;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
- * The one planning step of an {@code ab} run: after every row's pilot pairs, how many pairs each row
- * gets in all. The plan reads only the spread of the pairs and what they cost, never the sign or
- * size of a change, and it is made once: a row is never stopped because it happens to look changed,
- * or unchanged, nor because its spread happens to look small (the trap of looking after every round).
+ * A planning step of an {@code ab} run: from every row's pairs so far (the pilot's, then those of the
+ * first plan: {@link Engine}), how many pairs each row gets in all. The plan reads only the spread of
+ * the pairs and what they cost, never the sign or size of a change, and it is made at two fixed
+ * points, not after every round: a row is never stopped because it happens to look changed, or
+ * unchanged, nor because its spread happens to look small (the trap of looking after every round).
  *
  * <ol>
  *   <li><b>Spread:</b> each row's variance per pair, moderated within its family ({@link Moderation}),
- *       so that the plan depends little on one row's own two pilot pairs.</li>
+ *       so that the plan depends little on one row's own few pairs.</li>
  *   <li><b>Useful power:</b> every row gets the pairs it needs to flag a change of the detect size
  *       with probability {@link #REACH} ({@link PairedStats#power}), and at least its fewest pairs:
  *       {@link #TRIMMED} when the budget pays them for every row, else {@link #SHORT},
@@ -123,12 +124,11 @@ final class Planner {
      * The plan.
      *
      * @param targets    pairs in all per row (the pilot's included)
-     * @param outOfReach rows left at their pilot pairs because they could not reach useful power
-     * @param seconds    what the planned pairs beyond the pilot are predicted to cost
+     * @param outOfReach rows left at their pairs so far because they could not reach useful power
      * @param fewest     the fewest pairs it gave a row in reach ({@link #TRIMMED} or {@link #SHORT});
      *                   null without allocation
      */
-    record Plan(int[] targets, boolean[] outOfReach, double seconds, Fewest fewest) {
+    record Plan(int[] targets, boolean[] outOfReach, Fewest fewest) {
     }
 
     private final List<Input> rows;
@@ -242,13 +242,11 @@ final class Planner {
             loneOut.forEach(u -> out[u.index] = u.n == u.start);
         }
         int[] targets = new int[rows.size()];
-        double seconds = 0;
         for (int i = 0; i < rows.size(); i++) {
             targets[i] = rows.get(i).pairs().length;
         }
         for (Unit u : units) {
             targets[u.index] = u.n;
-            seconds += (u.n - u.start) * u.cost;
         }
         for (int i = 0; i < rows.size(); i++) {
             Input in = rows.get(i);
@@ -257,7 +255,7 @@ final class Planner {
                 out[i] = out[in.twin()];
             }
         }
-        return new Plan(targets, out, seconds, fewest);
+        return new Plan(targets, out, fewest);
     }
 
     /**

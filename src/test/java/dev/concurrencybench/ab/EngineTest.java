@@ -36,7 +36,7 @@ class EngineTest {
     }
 
     @Test
-    void everyRowGetsThePilotThenOnePlanAndTheRoundsRunItToTheEnd() throws Exception {
+    void everyRowGetsThePilotThenTwoPlansAndTheRoundsRunThemToTheEnd() throws Exception {
         Map<Row, Model> models = new LinkedHashMap<>();
         models.put(row("quiet"), new Model(0.1, 0.1, 0.001, 0.001, 0));
         models.put(row("noisy"), new Model(0.2, 0.2, 0.02, 0.02, 0));
@@ -56,10 +56,16 @@ class EngineTest {
         assertTrue(r.elapsedNanos() < Duration.ofMinutes(10).toNanos(), "stops once every plan has run");
         assertTrue(progress.get(0).matches("ab: round 1 \\(pilot\\): 0 of 3 rows done, \\d+m\\d\\ds left"), progress.get(0));
         assertTrue(progress.get(1).matches("ab: round 2 \\(pilot\\): 3 of 3 rows done, .*"), progress.get(1));
-        assertTrue(progress.get(2).matches("ab: plan: 2 of 3 rows get \\d+ more pairs \\(about \\d+m\\d\\ds\\), 1 out of reach"),
-                progress.get(2));
-        assertTrue(progress.get(3).startsWith("ab: round 3 (plan): "), progress.get(3));
-        assertEquals(r.rounds() + 1, progress.size(), "one line per round and one for the plan");
+        // The first plan brings the two rows in reach, each alone in its benchmark, to their fewest
+        // pairs (9, from the pilot's 2); the second plans the rest on those pairs.
+        assertTrue(progress.get(2).matches("ab: first plan \\(the fewest pairs\\): 2 of 3 rows get 14 more pairs"
+                + " \\(about (\\d+m)?\\d+s\\), 1 out of reach"), progress.get(2));
+        assertTrue(progress.get(3).startsWith("ab: round 3 (plan): 1 of 3 rows done"), progress.get(3));
+        assertTrue(progress.get(9).startsWith("ab: round 9 (plan): 3 of 3 rows done"), progress.get(9));
+        assertTrue(progress.get(10).matches("ab: plan: \\d of 3 rows get \\d+ more pairs \\(about (\\d+m)?\\d+s\\), 1 out of reach"),
+                progress.get(10));
+        assertEquals(r.rounds() + 2, progress.size(), "one line per round and one per plan");
+        assertEquals(2, r.chosen().plans());
     }
 
     /** The notes say which fewest pairs the plan used and which rows it planned on their own pilot. */
@@ -74,7 +80,8 @@ class EngineTest {
         assertEquals(Planner.TRIMMED.family(), r.chosen().fewestPairs());
         assertEquals(Planner.TRIMMED.alone(), r.chosen().fewestAlone());
         String note = AbReport.planNote(r, 10);
-        assertTrue(note.contains("; at least 8 pairs a row in reach (9 for a row alone), the trimmed ones, which the budget"
+        assertTrue(note.contains("; planned twice: on the pilot, then on all pairs once the rows in reach had their fewest"
+                + "; at least 8 pairs a row in reach (9 for a row alone), the trimmed ones, which the budget"
                 + " pays for every row; 2 rows planned alone (no family lent them its spread): "), note);
         assertEquals(Engine.Chosen.NONE, new Engine.Result(r.rows(), r.controls(), 1, 0).chosen(), "no plan, nothing said");
         assertTrue(AbReport.planNote(new Engine.Result(r.rows(), r.controls(), 1, 0), 10).indexOf("at least") < 0);

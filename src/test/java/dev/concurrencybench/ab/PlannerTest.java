@@ -37,7 +37,6 @@ class PlannerTest {
         assertEquals(2, plan.targets()[2], "out of reach: its pilot pairs only");
         assertFalse(plan.outOfReach()[0] || plan.outOfReach()[1]);
         assertTrue(spent(rows, plan) <= 600 * Planner.BUDGET_SHARE);
-        assertEquals(spent(rows, plan), plan.seconds(), 1e-9);
     }
 
     /** With the budget for only some rows, those that reach useful power cheapest get it; the rest keep their pilot. */

@@ -48,9 +48,16 @@ final class SimulatedMachine implements ForkRunner {
      * @param spikeMax          a spike adds a log uniform in [0, spikeMax]
      * @param burstProbability  per fork, of being slowed as a whole
      * @param burstMax          a burst adds a log uniform in [0, burstMax] to the whole fork
+     * @param burstSeconds      bursts only in the run's first this many seconds (a neighbour that goes quiet)
      */
     record Shape(double levelGap, double levelShare, double spikeProbability, double spikeMax, double burstProbability,
-                 double burstMax) {
+                 double burstMax, double burstSeconds) {
+
+        /** Bursts all the run long. */
+        Shape(double levelGap, double levelShare, double spikeProbability, double spikeMax, double burstProbability,
+              double burstMax) {
+            this(levelGap, levelShare, spikeProbability, spikeMax, burstProbability, burstMax, Double.POSITIVE_INFINITY);
+        }
     }
 
     /**
@@ -95,7 +102,8 @@ final class SimulatedMachine implements ForkRunner {
         }
         if (shape != null) {
             level += random.nextDouble() < shape.levelShare() ? shape.levelGap() : 0;
-            level += random.nextDouble() < shape.burstProbability() ? shape.burstMax() * random.nextDouble() : 0;
+            boolean bursts = now < shape.burstSeconds() * 1e9;
+            level += bursts && random.nextDouble() < shape.burstProbability() ? shape.burstMax() * random.nextDouble() : 0;
         }
         if (side == Side.NEW) {
             level += Math.log(effects.getOrDefault(row, 1.0));

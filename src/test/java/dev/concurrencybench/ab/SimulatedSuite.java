@@ -68,8 +68,19 @@ final class SimulatedSuite {
      *                         machine of the A/A run (12-13%)
      */
     static SimulatedSuite measured(double burstProbability) {
+        return measured(burstProbability, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * The same, with the CPU-bound forks' bursts only in the run's first {@code burstSeconds}: a
+     * machine busy at the start that turns quiet, as in a real cpu-shard A/A run whose core check read
+     * one CPU at 63% before the first round and whose pilot pairs spread 18%, its later pairs 5-9%
+     * (results/gate-aa10, cpu run 1).
+     */
+    static SimulatedSuite measured(double burstProbability, double burstSeconds) {
         SimulatedSuite s = new SimulatedSuite();
-        SimulatedMachine.Shape cpuShape = new SimulatedMachine.Shape(0.10, 0.5, 0.10, 0.45, burstProbability, 0.30);
+        SimulatedMachine.Shape cpuShape = new SimulatedMachine.Shape(0.10, 0.5, 0.10, 0.45, burstProbability, 0.30,
+                burstSeconds);
         double[] cpu = {0.118, 0.079, 0.069, 0.079, 0.067, 0.067, 0.062, 0.069, 0.068, 0.470, 0.069};
         double[] cpuCall = {0.07, 0.09, 0.07, 0.09, 0.07, 0.07, 0.07, 0.07, 0.07, 0.05, 0.07};
         double[] io = {1.002, 0.102, 0.502, 0.101, 0.502, 0.101, 0.101, 0.502, 0.101, 0.613, 0.505};

@@ -81,6 +81,13 @@ class WholeProcedureSimulationTest {
                     Duration.ofMinutes(15), minEffect, 2 * minEffect, shard.alpha(), Engine.Steps.ALL);
         }
 
+        /** A shard on a machine busy only during the pilot (bursts in the first 90 seconds, half the forks). */
+        static Scenario busyPilot(Shard shard) {
+            double minEffect = shard == Shard.CPU ? 0.05 : SLEEP_MIN_EFFECT;
+            return new Scenario(shard.name().toLowerCase(Locale.ROOT) + " shard, busy pilot", SimulatedSuite.measured(0.5, 90),
+                    shard, Duration.ofMinutes(15), minEffect, 2 * minEffect, shard.alpha(), Engine.Steps.ALL);
+        }
+
         static Scenario deep(double burst) {
             return new Scenario("deep, fib rows", SimulatedSuite.measured(burst), Shard.FIB, Duration.ofMinutes(55), 0.02, 0.05,
                     ALPHA, Engine.Steps.ALL);
@@ -249,13 +256,13 @@ class WholeProcedureSimulationTest {
 
     @Test
     void aDeepAaRunOfTheFibRowsKeepsItsErrorRates() {
-        int runs = 250;
+        int runs = 1000;
         AaFigures quiet = aa(Scenario.deep(0), runs, 21);
         print("A/A", Scenario.deep(0), 0, runs, quiet);
         AaFigures busy = aa(Scenario.deep(0.2), runs, 22);
         print("A/A", Scenario.deep(0.2), 0.2, runs, busy);
-        assertWithin(quiet, 0.6, 0.03, 0.955, 0.815);
-        assertWithin(busy, 0.65, 0.035, 0.953, 0.80);
+        assertWithin(quiet, 0.85, 0.045, 0.951, 0.80);
+        assertWithin(busy, 1.1, 0.055, 0.950, 0.795);
     }
 
     /** What the fib and sleep rows of a changed build show: the share flagged, its estimates, the rows flagged per run. */
@@ -418,6 +425,24 @@ class WholeProcedureSimulationTest {
         assertTrue(quietCpu.fib() >= 0.86 && quietCpu.medianFibMde() <= 0.09, quietCpu.fib() + ", " + quietCpu.medianFibMde());
     }
 
+    /**
+     * A machine busy during the pilot only (results/gate-aa10, cpu run 1): the pilot's pairs spread
+     * far more than the later ones, and a plan made on them alone leaves rows out of reach that the
+     * second plan, made on the pairs of the rows in reach, brings back.
+     */
+    @Test
+    void theSecondPlanMendsAPilotTakenOnABusyMachine() {
+        int runs = 200;
+        Scenario twice = Scenario.busyPilot(Shard.CPU);
+        PowerFigures replanned = power(twice, runs, 91);
+        print(twice, 0.5, runs, replanned);
+        PowerFigures once = power(twice.with(new Engine.Steps(true, true, false)), runs, 91);
+        System.out.printf(Locale.ROOT, "the same, planned once: fib rows flagged %.3f, %.1f of 11 per run; median fib MDE %s%n",
+                once.fib(), once.medianFibPerRun(), percent(once.medianFibMde()));
+        assertTrue(replanned.fib() >= 0.68 && replanned.fib() > once.fib() + 0.1, replanned.fib() + " vs " + once.fib());
+        assertTrue(replanned.unaffected() <= 0.025 * runs, "unaffected rows flagged " + replanned.unaffected());
+    }
+
     @Test
     void deepModeFlagsANinePercentSlowerFibListOnNearlyEveryRow() {
         int runs = 150;
@@ -432,27 +457,37 @@ class WholeProcedureSimulationTest {
     }
 
     /**
-     * What each step buys, each switched off in turn at the same budget. Moderation: the median
-     * fib-row MDE in deep mode (about 100 pairs a row, where it lends the degrees of freedom of ten
-     * rows). Allocation: in the default gate, the rows flagged when every row is 10% slower (the
-     * detect size: what the allocation maximises), against every row getting pairs in turn.
+     * What each step buys, switched off at the same budget. Moderation and the second plan both mend
+     * the pilot's one degree of freedom a row: in the cpu shard (quiet), the median fib-row MDE with
+     * both, with the second plan only, and with neither; and in deep mode (about 100 pairs a row,
+     * where moderation lends the degrees of freedom of ten rows), with moderation and without.
+     * Allocation: in the default gate, the rows flagged when every row is 10% slower (the detect
+     * size: what the allocation maximises), against every row getting pairs in turn.
      */
     @Test
-    void moderationLowersTheMdeAndAllocationFlagsMoreRows() {
+    void moderationAndTheSecondPlanLowerTheMdeAndAllocationFlagsMoreRows() {
+        int cpuRuns = 300;
+        Scenario cpu = Scenario.shard(Shard.CPU, 0);
+        double both = aa(cpu, cpuRuns, 52).medianFibMde();
+        double secondPlanOnly = aa(cpu.with(new Engine.Steps(false, true, true)), cpuRuns, 52).medianFibMde();
+        double neither = aa(cpu.with(new Engine.Steps(false, true, false)), cpuRuns, 52).medianFibMde();
+        System.out.printf(Locale.ROOT, "cpu shard, quiet machine, %d runs: median fib MDE %.1f%% moderated and planned twice,"
+                + " %.1f%% planned twice, %.1f%% neither%n", cpuRuns, 100 * both, 100 * secondPlanOnly, 100 * neither);
+        assertTrue(both < 0.93 * secondPlanOnly && secondPlanOnly < 0.9 * neither, both + ", " + secondPlanOnly + ", " + neither);
         int deepRuns = 80;
         for (double burst : new double[] {0, 0.2}) {
             double with = aa(Scenario.deep(burst), deepRuns, 51).medianFibMde();
-            double without = aa(Scenario.deep(burst).with(new Engine.Steps(false, true)), deepRuns, 51).medianFibMde();
+            double without = aa(Scenario.deep(burst).with(new Engine.Steps(false, true, true)), deepRuns, 51).medianFibMde();
             System.out.printf(Locale.ROOT, "deep, %s machine, %d runs: median fib MDE %.1f%% moderated, %.1f%% not%n",
                     burst == 0 ? "quiet" : "busy", deepRuns, 100 * with, 100 * without);
-            assertTrue(with < 0.85 * without, with + " vs " + without);
+            assertTrue(with < without, with + " vs " + without);
         }
         int runs = 150;
         Scenario gate = Scenario.gate(0);
         Map<Row, Double> slower = new HashMap<>();
         gate.rows().forEach(r -> slower.put(r, 1.10));
         double allocated = flaggedPerRun(gate.runs(slower, runs, 61));
-        double inTurn = flaggedPerRun(gate.with(new Engine.Steps(true, false)).runs(slower, runs, 61));
+        double inTurn = flaggedPerRun(gate.with(new Engine.Steps(true, false, true)).runs(slower, runs, 61));
         System.out.printf(Locale.ROOT, "default gate, quiet machine, every row 10%% slower, %d runs: %.1f of 64 rows flagged"
                 + " with the allocation, %.1f with every row in turn%n", runs, allocated, inTurn);
         assertTrue(allocated > 1.38 * inTurn, allocated + " vs " + inTurn);
