@@ -47,7 +47,7 @@ final class Families {
     static final double FLOOR_OUTLIER = 0.25;
     /**
      * A row is planned alone when the floor its calls put under a pair's variance is in this upper
-     * tail under its family's pooled variance: far enough that the row will not fit its family at
+     * tail under the variance its family shares: far enough that the row will not fit its family at
      * the test either, and the family's CPU-bound rows, whose spiky calls put their floor near their
      * pairs' variance, stay planned with their family (at the test's {@link #FLOOR_OUTLIER} instead,
      * a simulated cpu shard flagged +9% fib work in 84.8% of rows, not 87.2%).
@@ -103,15 +103,15 @@ final class Families {
         }
 
         /**
-         * The prior a row is planned with: the other rows' pooled variance ({@link Moderation#pooled}).
+         * The prior a row is planned with: the variance the other rows share ({@link Moderation#shared}).
          * Two pilot pairs per row cannot tell real differences between the rows of a family from
          * the scatter that non-normal noise (two fork levels, spikes) gives their variances, so the
          * plan takes the family as one; a row that turns out noisier than planned is tested on its
          * own and reads inconclusive, which costs power, never a false alarm.
          */
-        Moderation.Prior pooled(Member m) {
+        Moderation.Prior shared(Member m) {
             List<Member> others = others(m);
-            return Moderation.pooled(others.stream().mapToDouble(Member::variance).toArray(),
+            return Moderation.shared(others.stream().mapToDouble(Member::variance).toArray(),
                     others.stream().mapToDouble(Member::df).toArray());
         }
 
@@ -219,9 +219,9 @@ final class Families {
         if (f == null) {
             return Moderation.Prior.NONE;
         }
-        Moderation.Prior pooled = f.pooled(m);
+        Moderation.Prior shared = f.shared(m);
         double[] floor = callFloor(m.base(), m.next());
-        return pooled.admits(floor[0], floor[1], APART) ? pooled : Moderation.Prior.NONE;
+        return shared.admits(floor[0], floor[1], APART) ? shared : Moderation.Prior.NONE;
     }
 
     /** A row's test: its trimmed mean over its moderated standard error, the variance never below its calls' floor. */

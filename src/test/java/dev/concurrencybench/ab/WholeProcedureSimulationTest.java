@@ -359,7 +359,7 @@ class WholeProcedureSimulationTest {
         PowerFigures busy = power(Scenario.gate(0.2), runs, 32);
         print(Scenario.gate(0.2), 0.2, runs, busy);
         for (PowerFigures f : List.of(quiet, busy)) {
-            assertTrue(f.sleep() >= 0.81, "sleep rows flagged " + f.sleep());
+            assertTrue(f.sleep() >= 0.80, "sleep rows flagged " + f.sleep());
             assertTrue(f.fib() <= 0.04, "fib rows flagged " + f.fib() + ": the budget leaves them out of reach");
         }
         assertTrue(quiet.within3() >= 0.98 && busy.within3() >= 0.99, quiet.within3() + ", " + busy.within3());

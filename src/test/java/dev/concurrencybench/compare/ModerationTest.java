@@ -107,10 +107,19 @@ class ModerationTest {
     }
 
     @Test
-    void thePooledPriorIsTheDegreesOfFreedomWeightedVariance() {
-        Moderation.Prior p = Moderation.pooled(new double[] {1, 2, 4}, new double[] {1, 2, 3});
+    void theSharedPriorIsTheWeightedMedianOfMedianUnbiasedVariances() {
+        // Medians of chi-square with 1, 2, 3 df: 0.454936, 2 ln 2, 2.365974 (tables). Weights 1, 2, 3
+        // split at 3 between the second and third estimates, so the centre is their mean.
+        Moderation.Prior p = Moderation.shared(new double[] {1, 2, 4}, new double[] {1, 2, 3});
         assertEquals(6, p.df());
-        assertEquals((1 + 4 + 12) / 6.0, p.variance(), 1e-15);
-        assertEquals(Moderation.Prior.NONE, Moderation.pooled(new double[] {1, 2}, new double[] {1, 1}));
+        assertEquals((2 / Math.log(2) + 4 / (2.365974 / 3)) / 2, p.variance(), 1e-5);
+        // Nine rows alike on one degree of freedom each and one wild one: the nine decide.
+        double[] v = {0.004, 0.004, 0.004, 0.004, 0.004, 0.004, 0.004, 0.004, 0.004, 0.25};
+        double[] d = new double[10];
+        java.util.Arrays.fill(d, 1);
+        assertEquals(0.004 / 0.454936, Moderation.shared(v, d).variance(), 1e-6);
+        assertEquals(10, Moderation.shared(v, d).df());
+        assertEquals(Moderation.Prior.NONE, Moderation.shared(new double[] {1, 2}, new double[] {1, 1}));
+        assertEquals(Moderation.Prior.NONE, Moderation.shared(new double[] {0, 0, 1}, new double[] {1, 1, 1}), "no spread");
     }
 }
