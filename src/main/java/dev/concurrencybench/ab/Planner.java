@@ -24,7 +24,7 @@ import org.apache.commons.statistics.distribution.TDistribution;
  *       with probability {@link #REACH} ({@link PairedStats#power}), and at least its fewest pairs:
  *       {@link #TRIMMED} when the budget pays them for every row, else {@link #SHORT},
  *       the cheapest first, as far as the budget goes. The rows it cannot pay for are <b>out of reach</b>:
- *       they keep their pilot pairs.</li>
+ *       they keep the pairs they have.</li>
  *   <li><b>Detection:</b> the budget goes, pairs at a time, to the row where it buys the most of that
  *       probability per second, looking up to {@link #LOOK_AHEAD} pairs ahead, because power rises in
  *       an S with the pairs: the first few buy little, the next many buy much.</li>
@@ -32,7 +32,7 @@ import org.apache.commons.statistics.distribution.TDistribution;
  *       lowering the minimum detectable effect, a pair at a time where it falls the most per second,
  *       until pairs lower no row's by {@link #MDE_STEP} each.</li>
  *   <li><b>What is left:</b> whatever budget is still left goes, a pair to each in turn, to the rows
- *       in reach that are planned on their own two pilot pairs (no family lends them a prior); when
+ *       in reach that are planned on their own pairs (no family lends them a prior); when
  *       there is none, to such rows that their pilot put out of reach (one wide pilot pair put the
  *       process-per-task sleep row out of reach in 3% of simulated io-shard runs while the budget
  *       went to rows already at the 3% floor); when there is none either, to every row in reach.
@@ -107,7 +107,7 @@ final class Planner {
      * One row at the plan.
      *
      * @param pairs       the pilot's log ratios
-     * @param variance    the row's variance per pair from its pilot pairs, and its degrees of freedom
+     * @param variance    the row's variance per pair from its pairs so far, and its degrees of freedom
      * @param pairSeconds what one more pair of this row is predicted to cost
      * @param twin        for a control row, the index of its real twin; -1 for a real row
      * @param prior       the prior its variance is moderated with ({@link Families#planned})
@@ -149,7 +149,7 @@ final class Planner {
         return new Planner(rows, settings).plan(budgetSeconds);
     }
 
-    /** A real row to allocate: its curve, its cost with its control twins', and its pilot pairs. */
+    /** A real row to allocate: its curve, its cost with its control twins', and its pairs so far. */
     private final class Unit {
         final int index;
         final double sigma2;
