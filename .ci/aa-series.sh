@@ -21,34 +21,19 @@ shift $(( $# < 2 ? $# : 2 ))
 case $runs in ''|*[!0-9]*) echo "aa-series.sh: RUNS must be a whole number, got '$runs'" >&2; exit 2 ;; esac
 commit=$(git rev-parse HEAD) || exit 2
 top=$(git rev-parse --show-toplevel) || exit 2
+name=aa-series.sh
+. "$top/.ci/series-lib.sh"
 
-for side in base new; do
-    tree=$out/tree-$side
-    if [ ! -d "$tree" ]; then
-        git -C "$top" worktree add -f --detach "$tree" "$commit" -q || exit 2
-    fi
-    git -C "$tree" checkout -q -f --detach "$commit" || exit 2
-    (cd "$tree" && mvn -B -q clean package -DskipTests) > "$out/build-$side.log" 2>&1 \
-        || { echo "aa-series.sh: the $side build failed (see $out/build-$side.log)" >&2; exit 2; }
-done
-
-[ -f "$out/series.tsv" ] || printf 'run\tshard\tcommit\texit\tflagged\tseconds\n' > "$out/series.tsv"
+series_trees base new
+series_build base new
+series_table
 for i in $(seq "$runs"); do
     for shard in ${SHARDS:-cpu io rest}; do
         if [ -n "${DEADLINE:-}" ] && [ $(( $(date +%s) + 960 )) -gt "$DEADLINE" ]; then
             echo "aa-series.sh: stopped before run $i ($shard): the deadline is near"
             break 2
         fi
-        dir=$out/$(printf %02d "$i")-$shard
-        rm -rf "$dir" && mkdir -p "$dir"
-        start=$(date +%s)
-        (cd "$dir" && SHARD=$shard TABLE=ab.md bash "$top/.ci/ab-gate.sh" "$out/tree-base/target/benchmarks.jar" \
-            "$out/tree-new/target/benchmarks.jar" summary.md --results results "$@" > gate.out 2> gate.err)
-        code=$?
-        flagged=$(grep -cE '\*\*(regression|improvement)\*\*' "$dir/ab.md" 2>/dev/null)
-        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$i" "$shard" "${commit:0:7}" "$code" "${flagged:-0}" \
-            $(( $(date +%s) - start )) >> "$out/series.tsv"
-        echo "aa-series.sh: run $i $shard: exit $code, ${flagged:-0} rows flagged"
+        series_run "$(printf %02d "$i")-$shard" "$i" "$shard" base new "$@"
     done
 done
 awk -F'\t' 'NR > 1 { n++; f += $5 } END { printf "aa-series.sh: %d shard runs, %d rows flagged in all\n", n, f }' \

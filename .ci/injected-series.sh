@@ -24,14 +24,10 @@ out=$(mkdir -p "$1" && cd "$1" && pwd) || { echo "injected-series.sh: cannot mak
 shift
 commit=$(git rev-parse HEAD) || exit 2
 top=$(git rev-parse --show-toplevel) || exit 2
+name=injected-series.sh
+. "$top/.ci/series-lib.sh"
 
-for side in base slow; do
-    tree=$out/tree-$side
-    if [ ! -d "$tree" ]; then
-        git -C "$top" worktree add -f --detach "$tree" "$commit" -q || exit 2
-    fi
-    git -C "$tree" checkout -q -f --detach "$commit" || exit 2
-done
+series_trees base slow
 
 # Each edit must change its file: a source that moved on fails here, not as a run with no change.
 slow=$out/tree-slow/src/main/java/dev/concurrencybench
@@ -45,30 +41,10 @@ slow_edit model/NonBlockingAsyncRunner.java 's|sleep.duration().toNanos(), TimeU
 slow_edit async/AsyncLessons.java 's|this.delay = Sleep.ofMillis(sleepMillis).duration();|this.delay = Sleep.ofMillis(sleepMillis).duration().multipliedBy(108).dividedBy(100);|'
 git -C "$out/tree-slow" diff > "$out/slow.patch"
 
-for side in base slow; do
-    (cd "$out/tree-$side" && mvn -B -q clean package -DskipTests) > "$out/build-$side.log" 2>&1 \
-        || { echo "injected-series.sh: the $side build failed (see $out/build-$side.log)" >&2; exit 2; }
-done
-base=$out/tree-base/target/benchmarks.jar
-new=$out/tree-slow/target/benchmarks.jar
-
-[ -f "$out/series.tsv" ] || printf 'run\tshard\tcommit\texit\tflagged\tseconds\n' > "$out/series.tsv"
+series_build base slow
+series_table
 i=0
 for shard in ${SHARDS-cpu io rest} ${DEEP:+deep}; do
     i=$((i + 1))
-    dir=$out/$(printf %02d "$i")-$shard
-    rm -rf "$dir" && mkdir -p "$dir"
-    start=$(date +%s)
-    if [ "$shard" = deep ]; then
-        (cd "$dir" && java -jar "$new" ab --base "$base" --new "$new" --deep --format markdown -o ab.md \
-            --results results "$@" 'CpuBoundBenchmark.fibList$' > gate.out 2> gate.err)
-    else
-        (cd "$dir" && SHARD=$shard TABLE=ab.md bash "$top/.ci/ab-gate.sh" "$base" "$new" summary.md \
-            --results results "$@" > gate.out 2> gate.err)
-    fi
-    code=$?
-    flagged=$(grep -cE '\*\*(regression|improvement)\*\*' "$dir/ab.md" 2>/dev/null)
-    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$i" "$shard" "${commit:0:7}" "$code" "${flagged:-0}" \
-        $(( $(date +%s) - start )) >> "$out/series.tsv"
-    echo "injected-series.sh: $shard: exit $code, ${flagged:-0} rows flagged"
+    series_run "$(printf %02d "$i")-$shard" "$i" "$shard" base slow "$@"
 done
