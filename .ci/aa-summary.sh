@@ -26,8 +26,8 @@ echo '| run | alpha | rows | flagged | smallest p (Holm) | no change | inconclus
 echo '|---|---|---|---|---|---|---|---|---|'
 for f in "${files[@]}"; do
     jq -r --arg run "$(basename "$(dirname "$f")")" --arg sleep "$sleep_rows" "$defs"'
-        [.rows[] | select(.p != null)] as $t
-        | ([.rows[] | select(.benchmark | test("CpuBoundBenchmark.fibList$")) | .mde] | sort) as $fib
+        [.rows[] | select((.p | type) == "number")] as $t
+        | ([.rows[] | select((.benchmark | test("CpuBoundBenchmark.fibList$")) and (.mde | type) == "number") | .mde] | sort) as $fib
         | [.rows[] | select(.benchmark | test($sleep))] as $io
         | [ (if ($fib | length) > 0 then "fib median \($fib[($fib | length) / 2 | floor] * 100 | r(100))%" else empty end),
             (if ($io | length) > 0 then "sleep and async at most 5%: \([$io[] | select((.mde | type) == "number" and .mde <= 0.05)] | length) of \($io | length)" else empty end)
@@ -41,15 +41,15 @@ for f in "${files[@]}"; do
           + " | \(.options.elapsedSeconds / 60 | r(10)) |"' "$f"
 done
 jq -rs "$defs"'
-    [.[] | .options.alpha as $a | .rows[] | select(.p != null) | . + {alpha: $a}] as $t
+    [.[] | .options.alpha as $a | .rows[] | select((.p | type) == "number") | . + {alpha: $a}] as $t
     | [$t[] | select(.benchmark | test("CpuBoundBenchmark.fibList$"))] as $fib
     | def below(rows; x): [rows[] | select(.p < x)] | length;
       def misses(rows): [rows[] | select(.ciLow > 1 or .ciHigh < 1)] | length;
       def expected(rows; x): (rows | length) * x | r(10);
     "\(length) runs, \($t | length) tested rows: p < 0.05 in \(below($t; 0.05)), < 0.01 in \(below($t; 0.01)),"
     + " < 0.001 in \(below($t; 0.001)) (a uniform null: \(expected($t; 0.05)), \(expected($t; 0.01)),"
-    + " \(expected($t; 0.001))); smallest p \([$t[].p] | min | sig)."
-    + " Intervals missing 1.0: \(misses($t)) (at each run'"'"'s 1 - alpha: \([$t[].alpha] | add | r(10))).",
+    + " \(expected($t; 0.001))); smallest p \([$t[].p] | min | sig // "-")."
+    + " Intervals missing 1.0: \(misses($t)) (at each run'"'"'s 1 - alpha: \([$t[].alpha] | add // 0 | r(10))).",
     "The \($fib | length) fibList rows: p < 0.05 in \(below($fib; 0.05)), < 0.01 in \(below($fib; 0.01))"
     + " (uniform: \(expected($fib; 0.05)), \(expected($fib; 0.01))); intervals missing 1.0: \(misses($fib))."' \
     "${files[@]}"
