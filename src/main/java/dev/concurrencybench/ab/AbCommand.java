@@ -102,6 +102,12 @@ public final class AbCommand implements Callable<Integer> {
     @Option(names = "--alpha", defaultValue = "0.05", description = "Family-wise significance level (default: ${DEFAULT-VALUE}).")
     double alpha;
 
+    @Option(names = "--part", paramLabel = "K/N",
+            description = {"Measure part K of N of the rows in common, dealt in turn (the i-th row to part i mod N + 1),",
+                    "so N runners share one gate and each row gets about N times the forks; give each part its share",
+                    "of --alpha (default: every row)."})
+    String part;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text, markdown, csv or json (default: ${DEFAULT-VALUE}).")
     String format;
@@ -166,6 +172,7 @@ public final class AbCommand implements Callable<Integer> {
         if (control != null) {
             Controls.check(control);
         }
+        Part share = Part.parse(part);
         CpuList cpuList = cpus == null ? null : PinnedRun.parseCpus(cpus);
         boolean sideOptions = baseJava != null || newJava != null || baseJvmArgs != null || newJvmArgs != null;
         if (base == null && !sideOptions) {
@@ -182,11 +189,17 @@ public final class AbCommand implements Callable<Integer> {
         }
         List<JarBenchmarkList.Entry> baseEntries = entries(baseJar, "--base");
         List<JarBenchmarkList.Entry> newEntries = entries(newJar, "--new");
-        Rows rows = Rows.match(baseEntries, newEntries, selection);
-        if (rows.common().isEmpty()) {
-            throw new AbException("no rows in common between " + baseJar + " (" + rows.removed().size() + " selected) and "
-                    + newJar + " (" + rows.added().size() + " selected)");
+        Rows matched = Rows.match(baseEntries, newEntries, selection);
+        if (matched.common().isEmpty()) {
+            throw new AbException("no rows in common between " + baseJar + " (" + matched.removed().size() + " selected) and "
+                    + newJar + " (" + matched.added().size() + " selected)");
         }
+        Rows rows = matched.part(share);
+        if (rows.common().isEmpty()) {
+            throw new AbException("--part " + share + " has no rows: only " + matched.common().size() + " in common");
+        }
+        String partNote = share.whole() ? "" : String.format(Locale.ROOT, "part %s: %d of the %d rows in common, dealt in turn",
+                share, rows.common().size(), matched.common().size());
         // Each side's java runs once with its flags, before anything is measured or written.
         List<String> baseFlags = JmhSelection.split(baseJvmArgs == null ? "" : baseJvmArgs);
         List<String> newFlags = JmhSelection.split(newJvmArgs == null ? "" : newJvmArgs);
@@ -208,8 +221,9 @@ public final class AbCommand implements Callable<Integer> {
         if (deep) {
             err.println("ab: deep mode: " + preset);
         }
-        err.printf(Locale.ROOT, "ab: %d rows in common (%d added, %d removed)%s, budget %s, seed %d%s; results in %s%n",
+        err.printf(Locale.ROOT, "ab: %d rows in common (%d added, %d removed)%s%s, budget %s, seed %d%s; results in %s%n",
                 rows.common().size(), rows.added().size(), rows.removed().size(),
+                share.whole() ? "" : ", part " + share + " of " + matched.common().size(),
                 controls.isEmpty() ? "" : ", " + controls.size() + " control rows (base against base)",
                 Durations.format(time.toNanos()), orderSeed, cpuList == null ? "" : ", pinned to CPUs " + cpuList, runDir);
         err.println("ab: " + sides.headline());
@@ -254,6 +268,9 @@ public final class AbCommand implements Callable<Integer> {
                 .forEach(r -> warnings.add(r.row().display() + ": " + r.failure()));
         if (deep) {
             notes.add("deep mode: " + preset);
+        }
+        if (!share.whole()) {
+            notes.add(partNote);
         }
         notes.add(AbReport.planNote(result, detectPct));
         if (before != null && after != null && before.verdict() != after.verdict()) {

@@ -54,6 +54,11 @@ public record Rows(List<Row> common, List<RowKey> added, List<RowKey> removed) {
         return new Rows(common, added, removed);
     }
 
+    /** Part of the rows in common ({@code --part}); the added and removed rows stay listed in every part. */
+    Rows part(Part p) {
+        return new Rows(p.of(common), added, removed);
+    }
+
     /**
      * These rows with the ones that ran on one side only ({@link Engine.Status#ONE_SIDED}) moved to
      * added (they run on new only) or removed (on base only), as rows of one jar are: for two sides of

@@ -146,6 +146,18 @@ class AbCommandTest {
     }
 
     @Test
+    void aBadPartIsBadInput() {
+        String b = cpuJar.toString();
+        assertBad(ab("--base", b, "--new", b, "--part", "0/2"), "--part needs K/N with 1 <= K <= N, e.g. 1/2, got 0/2");
+        assertBad(ab("--base", b, "--new", b, "--part", "3/2"), "got 3/2");
+        assertBad(ab("--base", b, "--new", b, "--part", "1/0"), "got 1/0");
+        assertBad(ab("--base", b, "--new", b, "--part", "half"), "got 'half'");
+        assertBad(ab("--base", b, "--new", b, "--part", "1/2/3"), "got '1/2/3'");
+        // The fib list on one model and the recursive fork/join row: two rows, so a third part is empty.
+        assertBad(ab("--base", b, "--new", b, "--part", "3/3", "-p", "model=SEQUENTIAL"), "--part 3/3 has no rows: only 2 in common");
+    }
+
+    @Test
     void aBadCpuListIsBadInput() {
         String b = cpuJar.toString();
         int beyond = Affinity.allowed().cpus().get(Affinity.allowed().size() - 1) + 1;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concurrencybench.Leaks;
 import dev.concurrencybench.Main;
 import dev.concurrencybench.machine.Affinity;
@@ -32,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ab} for real, in a JVM of its own as a user starts it, on a jar that runs this build's
- * benchmarks: {@code --cpus} seen from outside in /proc, and the core checks and CPU list in both
- * sidecars.
+ * benchmarks: {@code --cpus} seen from outside in /proc, the core checks and CPU list in both
+ * sidecars, and the rows a {@code --part} measures.
  *
  * <p>The jar ({@link AbFixtures#suiteJar}) behaves as {@code java -jar target/benchmarks.jar}, JMH
  * forks included. Like an older base jar, it has no {@code Enable-Native-Access} and knows no
@@ -101,6 +103,30 @@ class AbThroughMainTest {
         try (Stream<Path> left = Files.list(dir.resolve("tmp"))) {
             assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("concurrency-bench-ab-")).toList());
         }
+    }
+
+    /** Four one-millisecond sleep rows: part 2 of 2 measures the second and the fourth, and says so. */
+    @Test
+    void aPartMeasuresEveryNthRowAndSaysSo() throws Exception {
+        Process ab = startAb(List.of("-D" + RunCheck.PROPERTY + "=false"), "--part", "2/2", "--budget", "5s", "--no-cds",
+                "--format", "json", "-o", dir.resolve("ab.json").toString(), "IoBoundBenchmark.sleepTasks$",
+                "-p", "model=SEQUENTIAL,PLATFORM_THREADS,FIXED_POOL,CACHED_POOL", "-p", "sleepMs=1", "-wi", "0", "-i", "1");
+        if (!ab.waitFor(4, TimeUnit.MINUTES)) {
+            ab.descendants().forEach(ProcessHandle::destroyForcibly);
+            ab.destroyForcibly();
+            fail("ab did not end: " + read("err.txt"));
+        }
+        assertTrue(ab.exitValue() == 0 || ab.exitValue() == 1, "exit " + ab.exitValue() + ": " + read("err.txt"));
+        assertTrue(read("err.txt").contains("ab: 2 rows in common (0 added, 0 removed), part 2/2 of 4, budget 5s"),
+                read("err.txt"));
+        JsonNode table = new ObjectMapper().readTree(dir.resolve("ab.json").toFile());
+        List<String> models = new ArrayList<>();
+        table.get("rows").forEach(r -> models.add(r.get("params").get("model").asText()));
+        assertEquals(List.of("PLATFORM_THREADS", "CACHED_POOL"), models);
+        List<String> notes = new ArrayList<>();
+        table.get("notes").forEach(n -> notes.add(n.asText()));
+        assertTrue(notes.contains("part 2/2: 2 of the 4 rows in common, dealt in turn"), notes.toString());
+        Leaks.assertNoChildProcesses();
     }
 
     @Test

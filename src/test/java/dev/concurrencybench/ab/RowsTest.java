@@ -69,6 +69,24 @@ class RowsTest {
     }
 
     @Test
+    void partsDealTheRowsInTurnAndTogetherHoldEachRowOnce() {
+        Entry five = new Entry("dev.b.Cpu.fibList", "ss", Map.of("model", List.of("A", "B", "C", "D", "E"), "fibs", List.of(FIBS)),
+                4, null, 4, null, List.of());
+        Rows rows = Rows.match(List.of(five, SLEEP), List.of(five, COUNTER), JmhSelection.parse(List.of()));
+        List<Row> all = rows.common();
+        assertEquals(5, all.size());
+        assertEquals(List.of(all.get(0), all.get(2), all.get(4)), rows.part(Part.parse("1/2")).common());
+        assertEquals(List.of(all.get(1), all.get(3)), rows.part(Part.parse("2/2")).common());
+        assertEquals(List.of(all.get(2)), rows.part(new Part(3, 3)).common());
+        assertEquals(all, rows.part(Part.WHOLE).common());
+        assertEquals(all, rows.part(Part.parse(null)).common(), "no --part: every row");
+        assertEquals(List.of(), rows.part(new Part(6, 6)).common(), "more parts than rows: the last are empty");
+        Rows second = rows.part(new Part(2, 2));
+        assertEquals(rows.added(), second.added(), "rows of one side are listed in every part");
+        assertEquals(rows.removed(), second.removed());
+    }
+
+    @Test
     void jmhArgumentsAreSplitLikeJmhDoes() {
         JmhSelection s = JmhSelection.parse(List.of("A", "-jvmArgs", " -Xmx1g  -Dx=1 ", "-jvmArgsAppend", "-Dy=2", "-wi", "3",
                 "-r", "1 s"));
