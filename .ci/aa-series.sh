@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# A series of real A/A runs of the CI gate in its three shards (docs/regression-gate.md, "What it
+# A series of real A/A runs of the CI gate in its four shards (docs/regression-gate.md, "What it
 # does, measured"): the commit checked out here is built twice, clean, in two worktrees (two
-# separate builds of the same code, as the gate's base and new are), and then RUNS times the cpu,
-# io and rest shards run one build against the other, as the workflow's three jobs do. An A/A run
+# separate builds of the same code, as the gate's base and new are), and then RUNS times the cpu1,
+# cpu2, io and rest shards run one build against the other, as the workflow's four jobs do. An A/A run
 # should flag nothing: the target is at most one row flagged in ten runs.
 #
 # Each shard run's folder OUT/NN-<shard>/ keeps ab's table (ab.md) and run folder (results/ab-*/),
@@ -11,7 +11,7 @@
 # stay in OUT for the next series (git worktree remove OUT/tree-base OUT/tree-new when done).
 #
 # Usage: .ci/aa-series.sh OUT_DIR [RUNS] [ab options...]   (RUNS defaults to 10; SHARDS picks
-#        the shards, "cpu io rest" by default; DEADLINE=<epoch seconds> stops before a shard run
+#        the shards, "cpu1 cpu2 io rest" by default; DEADLINE=<epoch seconds> stops before a shard run
 #        that would end after it, at about 16 minutes a shard run)
 set -uo pipefail
 
@@ -28,7 +28,7 @@ series_trees base new
 series_build base new
 series_table
 for i in $(seq "$runs"); do
-    for shard in ${SHARDS:-cpu io rest}; do
+    for shard in ${SHARDS:-cpu1 cpu2 io rest}; do
         if [ -n "${DEADLINE:-}" ] && [ $(( $(date +%s) + 960 )) -gt "$DEADLINE" ]; then
             echo "aa-series.sh: stopped before run $i ($shard): the deadline is near"
             break 2

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # An injected-regression run of the gate (docs/regression-gate.md, "What it does, measured"): the
 # commit checked out here is built twice, clean, in two worktrees, one of them with the slow patch
-# below (never committed); then the cpu, io and rest shards run the base build against the slow
-# one, as the workflow's three jobs do, and with DEEP=1 deep mode runs on the 11 fibList rows.
+# below (never committed); then the cpu1, cpu2, io and rest shards run the base build against the
+# slow one, as the workflow's four jobs do, and with DEEP=1 deep mode runs on the 11 fibList rows.
 #
 # The slow patch: every fib(n) task also computes fib(n-5) (9.02% more calls, so a fib-list row's
 # truth is 1.0902), and every sleep lasts 8% longer (Sleep, the non-blocking runner's timer and the
@@ -15,8 +15,8 @@
 # Run it on a quiet machine: nothing else may build or measure meanwhile. The worktrees stay in
 # OUT (git worktree remove --force OUT/tree-base OUT/tree-slow when done).
 #
-# Usage: .ci/injected-series.sh OUT_DIR [ab options...]   (SHARDS picks the shards, "cpu io rest"
-#        by default, "" for the builds only; DEEP=1 adds deep mode: about 46 + 56 minutes in all)
+# Usage: .ci/injected-series.sh OUT_DIR [ab options...]   (SHARDS picks the shards, "cpu1 cpu2 io
+#        rest" by default, "" for the builds only; DEEP=1 adds deep mode: about 62 + 56 minutes in all)
 set -uo pipefail
 
 [ $# -ge 1 ] || { echo "usage: .ci/injected-series.sh OUT_DIR [ab options...]" >&2; exit 2; }
@@ -44,7 +44,7 @@ git -C "$out/tree-slow" diff > "$out/slow.patch"
 series_build base slow
 series_table
 i=0
-for shard in ${SHARDS-cpu io rest} ${DEEP:+deep}; do
+for shard in ${SHARDS-cpu1 cpu2 io rest} ${DEEP:+deep}; do
     i=$((i + 1))
     series_run "$(printf %02d "$i")-$shard" "$i" "$shard" base slow "$@"
 done

@@ -28,7 +28,7 @@ series_table() {
     [ -f "$out/series.tsv" ] || printf 'run\tshard\tcommit\texit\tflagged\tseconds\n' > "$out/series.tsv"
 }
 
-# series_run DIR RUN SHARD BASE_SIDE NEW_SIDE [ab options...]: the gate's SHARD (cpu, io, rest, or
+# series_run DIR RUN SHARD BASE_SIDE NEW_SIDE [ab options...]: the gate's SHARD (cpu1, cpu2, io, rest, or
 # deep: deep mode on the 11 fibList rows) in OUT/DIR, base against new; its table in ab.md, ab's
 # output in gate.out and gate.err, its run folder in results/. One line to OUT/series.tsv: run,
 # shard, commit, exit status, rows flagged, seconds.

@@ -37,15 +37,20 @@ class WholeProcedureSimulationTest {
     /** The io and rest shards' minimum effect in .ci/ab-gate.sh. */
     static final double SLEEP_MIN_EFFECT = 0.03;
 
-    /** Which of the suite's rows a scenario runs: all, the fib list alone, or one of the gate's three shards. */
+    /**
+     * Which of the suite's rows a scenario runs: all, the fib list alone, the CPU-bound rows on one
+     * runner, or one of the gate's four shards (the CPU-bound rows' two halves, as {@code --part}
+     * deals them, io and rest).
+     */
     enum Shard {
-        ALL, FIB, CPU, IO, REST;
+        ALL, FIB, CPU, CPU1, CPU2, IO, REST;
 
         List<Row> of(SimulatedSuite suite) {
             return switch (this) {
                 case ALL -> suite.rows();
                 case FIB -> suite.fib();
                 case CPU -> suite.rows().stream().filter(Shard::cpu).toList();
+                case CPU1, CPU2 -> new Part(ordinal() - CPU1.ordinal() + 1, 2).of(CPU.of(suite));
                 case IO -> suite.sleep();
                 case REST -> suite.rows().stream().filter(r -> !cpu(r) && !r.benchmark().equals(SimulatedSuite.IO)).toList();
             };
@@ -58,6 +63,11 @@ class WholeProcedureSimulationTest {
         /** The shard's share of the family-wise 0.05, as .ci/ab-gate.sh splits it. */
         double alpha() {
             return this == CPU ? ALPHA / 2 : ALPHA / 4;
+        }
+
+        /** The CPU-bound rows, whole or a half: a minimum effect of 5%, not the sleep rows' 3%. */
+        boolean cpuBound() {
+            return this == CPU || this == CPU1 || this == CPU2;
         }
     }
 
@@ -76,14 +86,14 @@ class WholeProcedureSimulationTest {
          * runs them.
          */
         static Scenario shard(Shard shard, double burst) {
-            double minEffect = shard == Shard.CPU ? 0.05 : SLEEP_MIN_EFFECT;
+            double minEffect = shard.cpuBound() ? 0.05 : SLEEP_MIN_EFFECT;
             return new Scenario(shard.name().toLowerCase(Locale.ROOT) + " shard", SimulatedSuite.measured(burst), shard,
                     Duration.ofMinutes(15), minEffect, 2 * minEffect, shard.alpha(), Engine.Steps.ALL);
         }
 
         /** A shard on a machine busy only during the pilot (bursts in the first 90 seconds, half the forks). */
         static Scenario busyPilot(Shard shard) {
-            double minEffect = shard == Shard.CPU ? 0.05 : SLEEP_MIN_EFFECT;
+            double minEffect = shard.cpuBound() ? 0.05 : SLEEP_MIN_EFFECT;
             return new Scenario(shard.name().toLowerCase(Locale.ROOT) + " shard, busy pilot", SimulatedSuite.measured(0.5, 90),
                     shard, Duration.ofMinutes(15), minEffect, 2 * minEffect, shard.alpha(), Engine.Steps.ALL);
         }
@@ -366,30 +376,122 @@ class WholeProcedureSimulationTest {
     }
 
     /**
-     * The workflow's gate in three shards (.ci/ab-gate.sh): the CPU-bound rows at alpha 0.025, the
-     * ten sleeping tasks per model and the rest at 0.0125 each, every one a 15-minute job on a
-     * runner of its own. A/A: each shard's per-row rate against its own nominal, and the rate at
-     * which any of the three jobs flags a row, against 0.05.
+     * The workflow's gate in four shards (.ci/ab-gate.sh): the CPU-bound rows in two halves, the ten
+     * sleeping tasks per model and the rest, each at alpha 0.0125 in a 15-minute job on a runner of
+     * its own. A/A: each shard's per-row rate against its own nominal, and the rate at which any of
+     * the four jobs flags a row, against 0.05. The bounds sit just beyond the figures of the default
+     * 2,000 runs, where a six-row half's per-row rate has a simulation SE of about 0.23 x nominal
+     * (seeded 1.04-1.36 x); {@code -Dsim.runs=6000} prints the closer figures the docs quote
+     * (1.03-1.20 x), without the bounds.
      */
     @Test
-    void theGateInThreeShardsKeepsOneFamilyWiseRate() {
-        int runs = 1000;
+    void theGateInFourShardsKeepsOneFamilyWiseRate() {
+        int runs = Integer.getInteger("sim.runs", 2000);
+        boolean seeded = runs == 2000;
         for (double burst : new double[] {0, 0.2}) {
             List<List<Run>> jobs = new ArrayList<>();
             long seed = 71;
-            for (Shard shard : List.of(Shard.CPU, Shard.IO, Shard.REST)) {
+            for (Shard shard : List.of(Shard.CPU1, Shard.CPU2, Shard.IO, Shard.REST)) {
                 Scenario s = Scenario.shard(shard, burst);
                 List<Run> shardRuns = s.runs(Map.of(), runs, seed++);
                 AaFigures f = aa(s, shardRuns);
                 print("A/A", s, burst, runs, f);
-                assertWithin(f, 1.2, 0.05, 0.95, 0.78);
+                if (seeded) {
+                    assertWithin(f, shard.cpuBound() ? 1.4 : 1.0, 0.02, 0.985, 0.79);
+                }
                 jobs.add(shardRuns);
             }
             long any = IntStream.range(0, runs).filter(i -> jobs.stream().anyMatch(j -> anyFlag(j.get(i)))).count();
             double fw = any / (double) runs;
-            System.out.printf(Locale.ROOT, "A/A, all three shards, %s machine, %d runs: any job flags a row in %.3f (SE %.3f)%n",
+            System.out.printf(Locale.ROOT, "A/A, all four shards, %s machine, %d runs: any job flags a row in %.3f (SE %.3f)%n",
                     burst == 0 ? "quiet" : "busy", runs, fw, se(fw, runs));
             assertTrue(fw <= 0.05, "a shard flags a row in " + fw);
+        }
+    }
+
+    /**
+     * What one gate run shows of a +9% fib build on its CPU-bound rows, whichever runners hold them:
+     * per run, the fib rows flagged, the median MDE of the 11 fib rows, and whether every flagged fib
+     * estimate lies within 3 points of the truth (the target is every one, in a run).
+     */
+    record GateFib(double medianFlagged, double lowFlagged, double medianMde, double mdeAtMost10, double allWithin3,
+                   double within3, int unaffected) {
+    }
+
+    private static GateFib gateFib(List<Shard> shards, double burst, int count, long seed) {
+        List<List<Run>> jobs = new ArrayList<>();
+        for (Shard shard : shards) {
+            Scenario s = Scenario.shard(shard, burst);
+            Map<Row, Double> effects = new HashMap<>();
+            s.suite().fib().forEach(r -> effects.put(r, 1.09));
+            jobs.add(s.runs(effects, count, seed++));
+        }
+        List<Double> flaggedPerRun = new ArrayList<>();
+        List<Double> medianMdes = new ArrayList<>();
+        long allWithin = 0;
+        long within = 0;
+        long flagged = 0;
+        int unaffected = 0;
+        for (int i = 0; i < count; i++) {
+            int f = 0;
+            boolean all = true;
+            List<Double> mdes = new ArrayList<>();
+            for (List<Run> job : jobs) {
+                for (RowComparison l : job.get(i).comparison().rows()) {
+                    if (!l.key().benchmark().equals(SimulatedSuite.CPU)) {
+                        unaffected += flagged(l) ? 1 : 0;
+                        continue;
+                    }
+                    mdes.add(Double.isNaN(l.mde()) ? Double.POSITIVE_INFINITY : l.mde());
+                    if (l.verdict() == Verdict.REGRESSION) {
+                        f++;
+                        boolean near = Math.abs(l.ratio() - 1.09) <= 0.03;
+                        within += near ? 1 : 0;
+                        all &= near;
+                    }
+                }
+            }
+            flagged += f;
+            flaggedPerRun.add((double) f);
+            medianMdes.add(median(mdes));
+            allWithin += all ? 1 : 0;
+        }
+        double[] sorted = flaggedPerRun.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return new GateFib(median(flaggedPerRun), sorted[sorted.length / 10], median(medianMdes),
+                medianMdes.stream().filter(m -> m <= 0.10).count() / (double) count, allWithin / (double) count,
+                within / (double) Math.max(1, flagged), unaffected);
+    }
+
+    private static void print(String what, double burst, int runs, GateFib f) {
+        System.out.printf(Locale.ROOT, "+9%% fib, %s, %s machine, %d runs: fib rows flagged %.1f of 11 per run (median; 1 run"
+                        + " in 10 at most %.0f); a run's median fib MDE %s (median), at most 10%% in %.3f of runs; every"
+                        + " flagged estimate within 3 points in %.3f of runs (SE %.3f), %.3f of flagged estimates;"
+                        + " unaffected rows flagged %d%n", what, burst == 0 ? "quiet" : "busy", runs, f.medianFlagged(),
+                f.lowFlagged(), percent(f.medianMde()), f.mdeAtMost10(), f.allWithin3(), se(f.allWithin3(), runs), f.within3(),
+                f.unaffected());
+    }
+
+    /**
+     * Two runners for the CPU-bound rows, against one: each row gets about twice the pairs in the same
+     * 15 minutes. On a +9% fib build the halves flag more rows, bring every run's median fib MDE to
+     * at most 10% on the busy machine too, and put every flagged estimate within 3 points of the
+     * truth in about twice as many runs on a quiet machine (not in every run: that takes an MDE near
+     * 4%, docs/regression-gate.md). Floors just under the seeded figures.
+     */
+    @Test
+    void twoCpuHalvesFlagMoreFibRowsAndEstimateThemCloser() {
+        int runs = 300;
+        for (double burst : new double[] {0, 0.2}) {
+            GateFib one = gateFib(List.of(Shard.CPU), burst, runs, 95);
+            print("the cpu rows on one runner", burst, runs, one);
+            GateFib halves = gateFib(List.of(Shard.CPU1, Shard.CPU2), burst, runs, 96);
+            print("the cpu rows in two halves", burst, runs, halves);
+            assertTrue(halves.medianFlagged() >= (burst == 0 ? 11 : 10), "fib rows flagged " + halves.medianFlagged());
+            assertTrue(halves.mdeAtMost10() >= 0.99 && one.mdeAtMost10() < halves.mdeAtMost10(),
+                    halves.mdeAtMost10() + " vs " + one.mdeAtMost10());
+            assertTrue(halves.allWithin3() >= (burst == 0 ? 0.52 : 0.27) && halves.allWithin3() > one.allWithin3(),
+                    halves.allWithin3() + " vs " + one.allWithin3());
+            assertTrue(halves.unaffected() <= 0.025 * runs, "unaffected rows flagged " + halves.unaffected());
         }
     }
 
